@@ -1,0 +1,43 @@
+/**
+ * Applies pending migrations with the official Prisma CLI (`prisma migrate
+ * deploy`), exactly as a production deploy does. prisma.config.ts points the
+ * CLI at our offline schema engine (docs/PRISMA-OFFLINE.md).
+ */
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const require = createRequire(import.meta.url);
+
+export function prismaCliPath(): string {
+  return path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
+}
+
+/** Runs the Prisma CLI with the given arguments against `databaseUrl`. */
+export function runPrismaCli(
+  args: string[],
+  options: { databaseUrl: string; quiet?: boolean },
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [prismaCliPath(), ...args], {
+      env: { ...process.env, DATABASE_URL: options.databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (!options.quiet) process.stdout.write(chunk);
+    };
+    child.stdout.on("data", collect);
+    child.stderr.on("data", collect);
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+export async function migrateDeploy(databaseUrl: string, options: { quiet?: boolean } = {}): Promise<void> {
+  const result = await runPrismaCli(["migrate", "deploy"], { databaseUrl, quiet: options.quiet ?? true });
+  if (result.code !== 0) {
+    throw new Error(`prisma migrate deploy failed:\n${result.output}`);
+  }
+}

