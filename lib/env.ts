@@ -32,6 +32,8 @@ const ZRawEnv = z.object({
     .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
     .optional(),
   MAIL_FROM: z.string().min(3).default("Covalent <no-reply@covalent.localhost>"),
+  /** "1": show the outbox at /dev/mailbox (only ever without SMTP_URL). Set by `npm start` outside production. */
+  DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -46,6 +48,8 @@ export type Env = {
   authSecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** The local mailbox page exists: no SMTP, and a local (not production) set-up. */
+  devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
 };
 
@@ -107,6 +111,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: raw.NEXTAUTH_SECRET ?? developmentSecret(raw.DATA_DIR, "nextauth-secret"),
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,
+    devMailbox: !raw.SMTP_URL && (raw.DEV_MAILBOX === "1" || (raw.NODE_ENV !== "production" && raw.DEV_MAILBOX !== "0")),
     logLevel: raw.LOG_LEVEL,
   };
 }

@@ -36,6 +36,7 @@ async function main() {
         NEXTAUTH_URL: `http://127.0.0.1:${port}`,
         APP_URL: `http://127.0.0.1:${port}`,
         NEXT_TELEMETRY_DISABLED: "1",
+        DEV_MAILBOX: process.env.SMTP_URL ? "0" : "1",
       },
     },
   );

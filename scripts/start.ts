@@ -120,6 +120,8 @@ async function main() {
     NEXTAUTH_URL: env.appUrl,
     APP_URL: env.appUrl,
     PORT: String(env.port),
+    // The outbox page shows every e-mail with its links: only for a local set-up.
+    DEV_MAILBOX: env.devMailbox ? "1" : "0",
   };
 
   if (!isDev && needsBuild()) {
@@ -144,7 +146,8 @@ async function main() {
 
   log(`Covalent is running at ${env.appUrl}`);
   log(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
-  if (!env.smtpUrl) log(`e-mail is not sent (no SMTP_URL): read it at ${env.appUrl}/dev/mailbox`);
+  if (env.devMailbox) log(`e-mail is not sent (no SMTP_URL): read it at ${env.appUrl}/dev/mailbox`);
+  else if (!env.smtpUrl) log("e-mail is not sent (no SMTP_URL): it waits in the outbox until SMTP_URL is set");
   log("press Ctrl-C to stop");
 }
 

@@ -1,0 +1,101 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { DomainError } from "@/lib/errors/domain-error";
+import { requireMembership } from "./membership";
+
+type Actor = { id: string; email: string };
+type Ctx = { actor: Actor; ip: string };
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+/** Creates a cluster organisation; the creator becomes its owner. */
+export async function createOrganization(
+  input: { name: string; country: string; slug: string },
+  ctx: Ctx,
+): Promise<{ slug: string }> {
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const org = await tx.organization.create({
+        data: {
+          name: input.name,
+          country: input.country,
+          slug: input.slug,
+          memberships: { create: { userId: ctx.actor.id, role: "OWNER" } },
+        },
+      });
+      await recordAuditEvent(tx, {
+        organizationId: org.id,
+        actor: ctx.actor,
+        action: "organization.created",
+        target: { type: "organization", id: org.id, label: org.name },
+        ip: ctx.ip,
+      });
+      return { slug: org.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("orgs.slug.taken", {}, "slug");
+    throw error;
+  }
+}
+
+/** The organisations the user belongs to, for the switcher. */
+export async function listMyOrganizations(options: { userId: string }) {
+  const memberships = await getDb().membership.findMany({
+    where: { userId: options.userId },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, organization: { select: { id: true, name: true, slug: true, country: true } } },
+  });
+  return memberships.map((m) => ({ ...m.organization, role: m.role }));
+}
+
+/** Renames the organisation, changes its country or slug (owners and admins). */
+export async function updateOrganization(
+  input: { orgSlug: string; name: string; country: string; slug: string },
+  ctx: Ctx,
+): Promise<{ slug: string }> {
+  const membership = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "org:update" });
+  const before = membership.organization;
+  try {
+    return await getDb().$transaction(async (tx) => {
+      const org = await tx.organization.update({
+        where: { id: before.id },
+        data: { name: input.name, country: input.country, slug: input.slug },
+      });
+      await recordAuditEvent(tx, {
+        organizationId: org.id,
+        actor: ctx.actor,
+        action: "organization.updated",
+        target: { type: "organization", id: org.id, label: org.name },
+        metadata: { before: { name: before.name, country: before.country, slug: before.slug }, after: { name: org.name, country: org.country, slug: org.slug } },
+        ip: ctx.ip,
+      });
+      return { slug: org.slug };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DomainError("orgs.slug.taken", {}, "slug");
+    throw error;
+  }
+}
+
+/** Deletes the organisation and everything it owns. Owner only, with its name typed as confirmation. */
+export async function deleteOrganization(input: { orgSlug: string; confirmation: string }, ctx: Ctx): Promise<void> {
+  const membership = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "org:delete" });
+  if (input.confirmation.trim() !== membership.organization.name) {
+    throw new DomainError("orgs.delete.confirmationMismatch", {}, "confirmation");
+  }
+  await getDb().$transaction(async (tx) => {
+    // Kept at platform level: the organisation's own trail goes with it.
+    await recordAuditEvent(tx, {
+      organizationId: null,
+      actor: ctx.actor,
+      action: "organization.deleted",
+      target: { type: "organization", id: membership.organization.id, label: membership.organization.name },
+      ip: ctx.ip,
+    });
+    await tx.organization.delete({ where: { id: membership.organization.id } });
+  });
+}
