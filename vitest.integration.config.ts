@@ -2,12 +2,12 @@ import { defineConfig } from "vitest/config";
 import { sharedResolve } from "./vitest.config";
 
 // Integration tests: a real PostgreSQL, a throwaway database migrated with
-// `prisma migrate deploy` (lib/testing/integration-setup.ts).
+// `prisma migrate deploy` (scripts/integration-test-setup.ts).
 export default defineConfig({
   resolve: sharedResolve,
   test: {
     include: ["{lib,components,app,scripts,prisma}/**/*.integration.test.{ts,tsx}"],
-    globalSetup: ["lib/testing/integration-setup.ts"],
+    globalSetup: ["scripts/integration-test-setup.ts"],
     // One database for the run; files run one after another so that each
     // test can reset it without racing another file.
     fileParallelism: false,

@@ -4,6 +4,7 @@
  * the developer's data. Stops PostgreSQL cleanly on SIGTERM.
  */
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
 import { openLocalDatabase, freePort } from "../lib/db/local-database";
 import { createDbClient } from "../lib/db/create-client";
@@ -19,6 +20,9 @@ async function main() {
     database: "covalent_e2e",
     fresh: true,
   });
+  // The fixtures (e2e/fixtures.ts) create users and organisations directly here.
+  fs.mkdirSync(".data/e2e", { recursive: true });
+  fs.writeFileSync(".data/e2e/database-url", database.databaseUrl);
   const db = createDbClient(database.databaseUrl, { max: 2 });
   await seedDemoData(db);
   await db.$disconnect();

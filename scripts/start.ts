@@ -19,7 +19,7 @@ import path from "node:path";
 import { EnvError, getEnv } from "../lib/env";
 import { openLocalDatabase } from "../lib/db/local-database";
 import { createDbClient } from "../lib/db/create-client";
-import { seedDemoData, DEMO_LOGIN } from "../prisma/seed";
+import { seedDemoData, DEMO_LOGIN, ADMIN_LOGIN } from "../prisma/seed";
 
 const root = process.cwd();
 const isDev = process.argv.includes("--dev");
@@ -89,14 +89,17 @@ async function main() {
   log("database migrated");
 
   let stopping = false;
-  let app: ChildProcess | undefined;
+  // Set once the app is spawned; the shutdown handler exists before that so
+  // that Ctrl-C during the build still stops PostgreSQL.
+  const running: { app?: ChildProcess } = {};
   const shutdown = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`${signal}: stopping`);
+    const app = running.app;
     if (app && app.exitCode === null) {
       app.kill("SIGTERM");
-      await new Promise((resolve) => app!.once("close", resolve));
+      await new Promise((resolve) => app.once("close", resolve));
     }
     await database.close();
     process.exit(0);
@@ -104,12 +107,15 @@ async function main() {
   process.on("SIGINT", () => void shutdown("SIGINT"));
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
-  const db = createDbClient(database.databaseUrl, { max: 2 });
-  try {
-    const seeded = await seedDemoData(db, { onlyIfEmpty: true });
-    log(seeded ? "demo data seeded" : "database already has data: not seeding");
-  } finally {
-    await db.$disconnect();
+  // Demo accounts have published passwords: never in production.
+  if (!env.isProduction) {
+    const db = createDbClient(database.databaseUrl, { max: 2 });
+    try {
+      const seeded = await seedDemoData(db, { onlyIfEmpty: true });
+      log(seeded ? "demo data seeded" : "database already has data: not seeding");
+    } finally {
+      await db.$disconnect();
+    }
   }
 
   const childEnv: NodeJS.ProcessEnv = {
@@ -133,10 +139,11 @@ async function main() {
     }
   }
 
-  app = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(env.port)], {
+  const app = spawn(process.execPath, [nextBin, isDev ? "dev" : "start", "-p", String(env.port)], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...childEnv, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  running.app = app;
   app.on("close", async (code) => {
     if (stopping) return;
     log(`the app exited (${code}); stopping`);
@@ -145,7 +152,10 @@ async function main() {
   });
 
   log(`Covalent is running at ${env.appUrl}`);
-  log(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  if (!env.isProduction) {
+    log(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    log(`platform administrator: ${ADMIN_LOGIN.email} / ${ADMIN_LOGIN.password}`);
+  }
   if (env.devMailbox) log(`e-mail is not sent (no SMTP_URL): read it at ${env.appUrl}/dev/mailbox`);
   else if (!env.smtpUrl) log("e-mail is not sent (no SMTP_URL): it waits in the outbox until SMTP_URL is set");
   log("press Ctrl-C to stop");

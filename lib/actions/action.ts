@@ -39,8 +39,9 @@ function toObject(input: unknown): unknown {
 
 async function translate(key: string, values?: Record<string, string | number>): Promise<string> {
   const t = await getTranslations();
-  // Keys come from our own code; a missing one falls back to the generic message.
-  return t.has(key) ? t(key, values) : t("errors.generic");
+  // Keys are computed (DomainError, zod messages), so they cannot be checked
+  // at compile time; a missing one falls back to the generic message.
+  return t.has(key as never) ? t(key as never, values as never) : t("errors.generic");
 }
 
 async function run<S extends z.ZodType, T>(

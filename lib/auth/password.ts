@@ -3,13 +3,14 @@
  * parameters) and a humane policy: length, not composition (NIST SP 800-63B),
  * plus a refusal of the trivial passwords attackers try first.
  */
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { z } from "zod";
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
 
-const ARGON2_OPTIONS = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+// algorithm 2 is Argon2id (the package exports it as a const enum, which isolatedModules cannot read).
+const ARGON2_OPTIONS = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
 
 // Words that make up most breached passwords; a candidate that is one of
 // these with digits or symbols around it is refused.

@@ -20,6 +20,8 @@ export function runPrismaCli(
 ): Promise<{ code: number; output: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prismaCliPath(), ...args], {
+      // The CLI is a child process: it inherits this environment, with the URL set.
+      // eslint-disable-next-line no-restricted-properties
       env: { ...process.env, DATABASE_URL: options.databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -1,16 +1,16 @@
 /**
  * Database helpers for integration tests (never imported by the app).
  */
+import { getDatabaseUrl } from "../env";
 import { createDbClient } from "../db/create-client";
 import type { PrismaClient } from "../db/generated/client";
 
 let client: PrismaClient | undefined;
 
-/** A client on the throwaway test database prepared by integration-setup.ts. */
+/** A client on the throwaway test database prepared by scripts/integration-test-setup.ts. */
 export function testDb(): PrismaClient {
-  const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("DATABASE_URL is not set: run integration tests with `npm run test:integration`.");
-  client ??= createDbClient(url, { max: 4 });
+  // scripts/integration-test-setup.ts sets DATABASE_URL for the test run.
+  client ??= createDbClient(getDatabaseUrl(), { max: 4 });
   return client;
 }
 

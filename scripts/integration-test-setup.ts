@@ -10,9 +10,9 @@
  */
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { startEmbeddedServer, type EmbeddedServer } from "../db/embedded-server";
-import { freePort } from "../db/local-database";
-import { migrateDeploy } from "../db/migrate";
+import { startEmbeddedServer, type EmbeddedServer } from "../lib/db/embedded-server";
+import { freePort } from "../lib/db/local-database";
+import { migrateDeploy } from "../lib/db/migrate";
 
 let embedded: EmbeddedServer | undefined;
 let adminUrl: string;

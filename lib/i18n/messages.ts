@@ -1,0 +1,40 @@
+/**
+ * The message catalogues. Each language is a folder of JSON files, merged
+ * here into one object of namespaces:
+ * - PascalCase namespaces (Home, SignIn, Members, …) hold page and component texts;
+ * - lower-case namespaces (errors, auth, orgs, email, …) hold texts the
+ *   domain layer refers to by key: DomainError messages, zod validation
+ *   messages, e-mails.
+ * One file per area (ui: the shell; domain: shared errors and e-mails;
+ * accounts; orgs; admin). A namespace lives in exactly one file, and every
+ * language has the same files and keys (messages.test.ts).
+ */
+import enAccounts from "@/messages/en/accounts.json";
+import enAdmin from "@/messages/en/admin.json";
+import enDomain from "@/messages/en/domain.json";
+import enOrgs from "@/messages/en/orgs.json";
+import enUi from "@/messages/en/ui.json";
+import ruAccounts from "@/messages/ru/accounts.json";
+import ruAdmin from "@/messages/ru/admin.json";
+import ruDomain from "@/messages/ru/domain.json";
+import ruOrgs from "@/messages/ru/orgs.json";
+import ruUi from "@/messages/ru/ui.json";
+import type { Locale } from "./locale";
+
+export const CATALOGUES = {
+  en: { ui: enUi, domain: enDomain, accounts: enAccounts, orgs: enOrgs, admin: enAdmin },
+  ru: { ui: ruUi, domain: ruDomain, accounts: ruAccounts, orgs: ruOrgs, admin: ruAdmin },
+} as const;
+
+export type Messages = typeof enUi & typeof enDomain & typeof enAccounts & typeof enOrgs & typeof enAdmin;
+
+const merged = new Map<Locale, Messages>();
+
+export function loadMessages(locale: Locale): Messages {
+  let messages = merged.get(locale);
+  if (!messages) {
+    messages = Object.assign({}, ...Object.values(CATALOGUES[locale])) as Messages;
+    merged.set(locale, messages);
+  }
+  return messages;
+}
