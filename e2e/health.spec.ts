@@ -23,7 +23,7 @@ test.describe("when PostgreSQL restarts", () => {
   test.beforeAll(async () => {
     test.setTimeout(90_000);
     pgPort = await freePort();
-    pgServer = await startEmbeddedServer({ dataDir: ".data/e2e-restart/postgres", port: pgPort });
+    pgServer = await startEmbeddedServer({ dataDir: `.data/e2e-restart-${process.env.E2E_PORT ?? 3100}/postgres`, port: pgPort });
     await pgServer.dropDatabase("covalent_restart");
     await pgServer.ensureDatabase("covalent_restart");
     await migrateDeploy(pgServer.url("covalent_restart"));
@@ -64,7 +64,7 @@ test.describe("when PostgreSQL restarts", () => {
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|ECONNREFUSED|stack/i);
 
     const restartedAt = Date.now();
-    pgServer = await startEmbeddedServer({ dataDir: ".data/e2e-restart/postgres", port: pgPort });
+    pgServer = await startEmbeddedServer({ dataDir: `.data/e2e-restart-${process.env.E2E_PORT ?? 3100}/postgres`, port: pgPort });
     await expect
       .poll(async () => (await fetch(`${appUrl}/api/health`)).status, { timeout: 5_000, intervals: [100] })
       .toBe(200);

@@ -15,14 +15,14 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 async function main() {
   const database = await openLocalDatabase({
     databaseUrl: process.env.E2E_DATABASE_URL,
-    dataDir: ".data/e2e",
+    dataDir: `.data/e2e-${port}`,
     port: await freePort(),
     database: "covalent_e2e",
     fresh: true,
   });
   // The fixtures (e2e/fixtures.ts) create users and organisations directly here.
-  fs.mkdirSync(".data/e2e", { recursive: true });
-  fs.writeFileSync(".data/e2e/database-url", database.databaseUrl);
+  fs.mkdirSync(`.data/e2e-${port}`, { recursive: true });
+  fs.writeFileSync(`.data/e2e-${port}/database-url`, database.databaseUrl);
   const db = createDbClient(database.databaseUrl, { max: 2 });
   await seedDemoData(db);
   await db.$disconnect();

@@ -178,29 +178,47 @@ describe("drift between prisma/schema.prisma and prisma/migrations", () => {
   });
 });
 
-describe("the shadow database", () => {
+/**
+ * A copy of the project's Prisma files in a temporary directory, for commands that write
+ * migrations: the repository's prisma/migrations is never touched (someone may be creating a
+ * migration there while the tests run).
+ */
+async function copyOfTheProject(): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "prisma-project-"));
+  await mkdir(path.join(dir, "prisma"));
+  await cp(path.join(REPO_ROOT, "prisma.config.ts"), path.join(dir, "prisma.config.ts"));
+  await cp(path.join(REPO_ROOT, "prisma/schema.prisma"), path.join(dir, "prisma/schema.prisma"));
+  await cp(MIGRATIONS_DIR, path.join(dir, "prisma/migrations"), { recursive: true });
+  await symlink(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
+  await symlink(path.join(REPO_ROOT, "scripts"), path.join(dir, "scripts"));
+  return dir;
+}
+
+describe("migrate dev", () => {
+  let projectDir: string;
+
+  beforeAll(async () => {
+    projectDir = await copyOfTheProject();
+  });
+
+  afterAll(async () => {
+    await rm(projectDir, { recursive: true, force: true });
+  });
+
   // adapter-pg's own connectToShadowDb() connected the "shadow" pool to the MAIN database (pg lets
   // the connection string win over `database`), so migrate dev replayed the migrations on the
   // main database and then offered to reset it. Our engine must never touch the main database here.
-  it("is a separate temporary database: migrate dev leaves the main database alone", async () => {
+  it("uses a separate temporary shadow database and leaves the main database alone", async () => {
     const mainName = await createDatabase("shadow_trap");
     const url = urlFor(mainName);
     await query(url, "CREATE TABLE sentinel (id int PRIMARY KEY, note text); INSERT INTO sentinel VALUES (1, 'keep me')");
-    const migrationsBefore = await migrationNames();
 
-    let result: CliResult;
-    try {
-      // DEBUG makes the CLI print the engine's log lines, which name each shadow database.
-      result = await prisma(["migrate", "dev", "--create-only", "--name", "shadow_probe"], {
-        DATABASE_URL: url,
-        DEBUG: "prisma:schemaEngine:stderr",
-      });
-    } finally {
-      // Whatever happened, leave no stray migration in the repository.
-      for (const name of await migrationNames()) {
-        if (!migrationsBefore.includes(name)) await rm(path.join(MIGRATIONS_DIR, name), { recursive: true, force: true });
-      }
-    }
+    // DEBUG makes the CLI print the engine's log lines, which name each shadow database.
+    const result = await prisma(
+      ["migrate", "dev", "--create-only", "--name", "shadow_probe"],
+      { DATABASE_URL: url, DEBUG: "prisma:schemaEngine:stderr" },
+      projectDir,
+    );
     const output = result.stdout + result.stderr;
 
     // The main database is exactly as it was: the migrations ran elsewhere.
@@ -220,25 +238,6 @@ describe("the shadow database", () => {
       expect(shadowName).not.toBe(mainName);
       expect(await databaseExists(shadowName)).toBe(false);
     }
-  });
-});
-
-describe("migrate dev", () => {
-  let projectDir: string;
-
-  // A copy of the project's Prisma files, so that the new migration lands outside the repository.
-  beforeAll(async () => {
-    projectDir = await mkdtemp(path.join(os.tmpdir(), "prisma-dev-"));
-    await mkdir(path.join(projectDir, "prisma"));
-    await cp(path.join(REPO_ROOT, "prisma.config.ts"), path.join(projectDir, "prisma.config.ts"));
-    await cp(path.join(REPO_ROOT, "prisma/schema.prisma"), path.join(projectDir, "prisma/schema.prisma"));
-    await cp(MIGRATIONS_DIR, path.join(projectDir, "prisma/migrations"), { recursive: true });
-    await symlink(path.join(REPO_ROOT, "node_modules"), path.join(projectDir, "node_modules"));
-    await symlink(path.join(REPO_ROOT, "scripts"), path.join(projectDir, "scripts"));
-  });
-
-  afterAll(async () => {
-    await rm(projectDir, { recursive: true, force: true });
   });
 
   it("applies the history to a new database and creates a migration for a schema change", async () => {
