@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
-import { sharedResolve } from "./vitest.config";
+import { sharedResolve } from "./vitest.config.ts";
 
 // Integration tests: a real PostgreSQL, a throwaway database migrated with
 // `prisma migrate deploy` (scripts/integration-test-setup.ts).

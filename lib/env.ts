@@ -70,6 +70,9 @@ function developmentSecret(dataDir: string, name: string): string {
     // not there yet: create it below
   }
   const secret = randomBytes(32).toString("base64url");
+  // The data directory must stay traversable: the embedded PostgreSQL runs as
+  // another system user and keeps its files below it. Only secrets/ is private.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   fs.writeFileSync(file, secret + "\n", { mode: 0o600 });
   return secret;

@@ -75,6 +75,19 @@ async function clearStaleLock(dataDir: string): Promise<void> {
   fs.rmSync(pidFile, { force: true });
 }
 
+/**
+ * As root, PostgreSQL runs as the "postgres" system user, which must be able
+ * to pass through every folder above its data directory (a folder made with
+ * a private umask would lock it out).
+ */
+function allowTraversal(dir: string): void {
+  const stop = path.parse(dir).root;
+  for (let current = dir; current !== stop; current = path.dirname(current)) {
+    const mode = fs.statSync(current).mode;
+    if ((mode & 0o001) === 0) fs.chmodSync(current, mode | 0o001);
+  }
+}
+
 function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
@@ -108,8 +121,8 @@ export async function startEmbeddedServer(options: EmbeddedServerOptions): Promi
   });
 
   if (!fs.existsSync(path.join(dataDir, "PG_VERSION"))) {
-    // The postgres user must be able to reach the data directory.
     fs.mkdirSync(path.dirname(dataDir), { recursive: true, mode: 0o755 });
+    if (isRoot()) allowTraversal(path.dirname(dataDir));
     await server.initialise();
   }
 
