@@ -59,6 +59,18 @@ function needsBuild(): boolean {
   return newestMtime(sources) > fs.statSync(buildId).mtimeMs;
 }
 
+/** Waits (up to a minute) until the app answers its health check. */
+async function waitUntilHealthy(url: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: "inherit", env });
@@ -151,6 +163,7 @@ async function main() {
     process.exit(code ?? 1);
   });
 
+  await waitUntilHealthy(`http://127.0.0.1:${env.port}/api/health`);
   log(`Covalent is running at ${env.appUrl}`);
   if (!env.isProduction) {
     log(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
