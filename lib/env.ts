@@ -35,6 +35,8 @@ const ZRawEnv = z.object({
   /** "1": show the outbox at /dev/mailbox (only ever without SMTP_URL). Set by `npm start` outside production. */
   DEV_MAILBOX: z.enum(["0", "1"]).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  /** Where uploaded files (logos) live: in PostgreSQL (default) or on disk under DATA_DIR/files. */
+  STORAGE_DRIVER: z.enum(["postgres", "disk"]).default("postgres"),
 });
 
 export type Env = {
@@ -51,6 +53,7 @@ export type Env = {
   /** The local mailbox page exists: no SMTP, and a local (not production) set-up. */
   devMailbox: boolean;
   logLevel: "debug" | "info" | "warn" | "error";
+  storageDriver: "postgres" | "disk";
 };
 
 export class EnvError extends Error {
@@ -116,6 +119,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: raw.MAIL_FROM,
     devMailbox: !raw.SMTP_URL && (raw.DEV_MAILBOX === "1" || (raw.NODE_ENV !== "production" && raw.DEV_MAILBOX !== "0")),
     logLevel: raw.LOG_LEVEL,
+    storageDriver: raw.STORAGE_DRIVER,
   };
 }
 

@@ -15,6 +15,7 @@ const expected: Record<Permission, Record<(typeof ROLES)[number], boolean>> = {
   "ownership:transfer": { OWNER: true, ADMIN: false, EDITOR: false, MEMBER: false },
   "audit:read": { OWNER: true, ADMIN: true, EDITOR: false, MEMBER: false },
   "profile:edit": { OWNER: true, ADMIN: true, EDITOR: true, MEMBER: false },
+  "profile:submit": { OWNER: true, ADMIN: false, EDITOR: false, MEMBER: false },
   "requests:read": { OWNER: true, ADMIN: true, EDITOR: true, MEMBER: true },
   "requests:send": { OWNER: true, ADMIN: true, EDITOR: true, MEMBER: false },
 };

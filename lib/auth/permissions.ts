@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "ownership:transfer": OWNERS,
   "audit:read": MANAGERS,
   "profile:edit": EDITORS,
+  /** Send the profile to the platform administrators for verification. */
+  "profile:submit": OWNERS,
   "requests:read": ALL,
   "requests:send": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;

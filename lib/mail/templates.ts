@@ -13,6 +13,8 @@ export const EMAIL_TEMPLATES = {
   confirmEmailChange: ["url", "newEmail"],
   accountExists: ["signInUrl", "resetUrl"],
   invitation: ["url", "orgName", "inviterName", "role"],
+  profileApproved: ["url", "orgName"],
+  profileRejected: ["url", "orgName", "reason"],
 } as const;
 
 export type EmailTemplate = keyof typeof EMAIL_TEMPLATES;

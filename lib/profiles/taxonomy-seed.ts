@@ -1,0 +1,95 @@
+/**
+ * The taxonomies' seed: the EU's 14 industrial ecosystems, the NACE Rev. 2
+ * sections, and a curated list of technology keywords, with labels in our
+ * languages. Seeded into the Ecosystem, Sector and TechnologyKeyword tables
+ * (prisma/seed.ts); a platform administrator edits the labels from there on.
+ * Codes are stable identifiers stored on profiles; never rename one.
+ */
+export type TaxonomyEntry = { code: string; en: string; ru: string };
+
+export const ECOSYSTEMS: readonly TaxonomyEntry[] = [
+  { code: "aerospace-defence", en: "Aerospace & defence", ru: "Авиакосмическая отрасль и оборона" },
+  { code: "agri-food", en: "Agri-food", ru: "Агропродовольственный сектор" },
+  { code: "construction", en: "Construction", ru: "Строительство" },
+  { code: "cultural-creative", en: "Cultural & creative industries", ru: "Культурные и креативные индустрии" },
+  { code: "digital", en: "Digital", ru: "Цифровые технологии" },
+  { code: "electronics", en: "Electronics", ru: "Электроника" },
+  { code: "energy-intensive", en: "Energy-intensive industries", ru: "Энергоёмкие отрасли" },
+  { code: "energy-renewables", en: "Energy – renewables", ru: "Возобновляемая энергетика" },
+  { code: "health", en: "Health", ru: "Здравоохранение" },
+  { code: "mobility-transport-automotive", en: "Mobility – Transport – Automotive", ru: "Мобильность, транспорт, автомобилестроение" },
+  { code: "proximity-social-economy", en: "Proximity, social economy & civil society", ru: "Локальная и социальная экономика, гражданское общество" },
+  { code: "retail", en: "Retail", ru: "Розничная торговля" },
+  { code: "textiles", en: "Textiles", ru: "Текстильная промышленность" },
+  { code: "tourism", en: "Tourism", ru: "Туризм" },
+];
+
+/** NACE Rev. 2 sections (the letter is the code). */
+export const SECTORS: readonly TaxonomyEntry[] = [
+  { code: "A", en: "Agriculture, forestry and fishing", ru: "Сельское, лесное хозяйство и рыболовство" },
+  { code: "B", en: "Mining and quarrying", ru: "Добыча полезных ископаемых" },
+  { code: "C", en: "Manufacturing", ru: "Обрабатывающая промышленность" },
+  { code: "D", en: "Electricity, gas, steam and air conditioning supply", ru: "Обеспечение электроэнергией, газом и паром" },
+  { code: "E", en: "Water supply; sewerage, waste management and remediation", ru: "Водоснабжение, водоотведение, утилизация отходов" },
+  { code: "F", en: "Construction", ru: "Строительство" },
+  { code: "G", en: "Wholesale and retail trade", ru: "Оптовая и розничная торговля" },
+  { code: "H", en: "Transportation and storage", ru: "Транспортировка и хранение" },
+  { code: "I", en: "Accommodation and food service activities", ru: "Гостиницы и общественное питание" },
+  { code: "J", en: "Information and communication", ru: "Информация и связь" },
+  { code: "K", en: "Financial and insurance activities", ru: "Финансовая и страховая деятельность" },
+  { code: "L", en: "Real estate activities", ru: "Операции с недвижимостью" },
+  { code: "M", en: "Professional, scientific and technical activities", ru: "Профессиональная, научная и техническая деятельность" },
+  { code: "N", en: "Administrative and support service activities", ru: "Административная и вспомогательная деятельность" },
+  { code: "O", en: "Public administration and defence", ru: "Государственное управление и оборона" },
+  { code: "P", en: "Education", ru: "Образование" },
+  { code: "Q", en: "Human health and social work activities", ru: "Здравоохранение и социальные услуги" },
+  { code: "R", en: "Arts, entertainment and recreation", ru: "Культура, спорт, досуг и развлечения" },
+  { code: "S", en: "Other service activities", ru: "Прочие услуги" },
+  { code: "T", en: "Activities of households as employers", ru: "Деятельность домашних хозяйств" },
+  { code: "U", en: "Activities of extraterritorial organisations", ru: "Деятельность экстерриториальных организаций" },
+];
+
+export const TECHNOLOGY_KEYWORDS: readonly TaxonomyEntry[] = [
+  { code: "artificial-intelligence", en: "Artificial intelligence", ru: "Искусственный интеллект" },
+  { code: "machine-learning", en: "Machine learning", ru: "Машинное обучение" },
+  { code: "big-data", en: "Big data", ru: "Большие данные" },
+  { code: "cybersecurity", en: "Cybersecurity", ru: "Кибербезопасность" },
+  { code: "cloud-computing", en: "Cloud computing", ru: "Облачные вычисления" },
+  { code: "internet-of-things", en: "Internet of things", ru: "Интернет вещей" },
+  { code: "robotics", en: "Robotics", ru: "Робототехника" },
+  { code: "additive-manufacturing", en: "Additive manufacturing", ru: "Аддитивное производство" },
+  { code: "industry-4-0", en: "Industry 4.0", ru: "Индустрия 4.0" },
+  { code: "semiconductors", en: "Semiconductors", ru: "Полупроводники" },
+  { code: "photonics", en: "Photonics", ru: "Фотоника" },
+  { code: "nanotechnology", en: "Nanotechnology", ru: "Нанотехнологии" },
+  { code: "advanced-materials", en: "Advanced materials", ru: "Новые материалы" },
+  { code: "biotechnology", en: "Biotechnology", ru: "Биотехнологии" },
+  { code: "medical-devices", en: "Medical devices", ru: "Медицинские изделия" },
+  { code: "clinical-research", en: "Clinical research", ru: "Клинические исследования" },
+  { code: "drug-discovery", en: "Drug discovery", ru: "Разработка лекарств" },
+  { code: "digital-health", en: "Digital health", ru: "Цифровое здравоохранение" },
+  { code: "genomics", en: "Genomics", ru: "Геномика" },
+  { code: "food-processing", en: "Food processing", ru: "Переработка пищевых продуктов" },
+  { code: "precision-agriculture", en: "Precision agriculture", ru: "Точное земледелие" },
+  { code: "aquaculture", en: "Aquaculture", ru: "Аквакультура" },
+  { code: "solar-energy", en: "Solar energy", ru: "Солнечная энергетика" },
+  { code: "wind-energy", en: "Wind energy", ru: "Ветроэнергетика" },
+  { code: "hydrogen", en: "Hydrogen", ru: "Водородные технологии" },
+  { code: "energy-storage", en: "Energy storage", ru: "Накопление энергии" },
+  { code: "smart-grids", en: "Smart grids", ru: "Интеллектуальные сети" },
+  { code: "electric-vehicles", en: "Electric vehicles", ru: "Электромобили" },
+  { code: "autonomous-driving", en: "Autonomous driving", ru: "Беспилотное вождение" },
+  { code: "logistics", en: "Logistics", ru: "Логистика" },
+  { code: "circular-economy", en: "Circular economy", ru: "Экономика замкнутого цикла" },
+  { code: "recycling", en: "Recycling", ru: "Переработка отходов" },
+  { code: "water-technologies", en: "Water technologies", ru: "Водные технологии" },
+  { code: "space-technologies", en: "Space technologies", ru: "Космические технологии" },
+  { code: "drones", en: "Drones", ru: "Беспилотники" },
+  { code: "textile-innovation", en: "Technical textiles", ru: "Технический текстиль" },
+  { code: "fintech", en: "Fintech", ru: "Финтех" },
+  { code: "edtech", en: "Educational technology", ru: "Образовательные технологии" },
+  { code: "gaming", en: "Games and interactive media", ru: "Игры и интерактивные медиа" },
+  { code: "oil-and-gas", en: "Oil and gas supply chain", ru: "Нефтегазовая цепочка поставок" },
+  { code: "consumer-electronics", en: "Consumer electronics", ru: "Бытовая электроника" },
+  { code: "smart-tourism", en: "Smart tourism", ru: "Умный туризм" },
+];
