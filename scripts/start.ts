@@ -19,7 +19,7 @@ import path from "node:path";
 import { EnvError, getEnv } from "../lib/env";
 import { openLocalDatabase } from "../lib/db/local-database";
 import { createDbClient } from "../lib/db/create-client";
-import { seedDemoData, DEMO_LOGIN, ADMIN_LOGIN } from "../prisma/seed";
+import { seedDemoData, ADMIN_LOGIN, DEMO_MANAGERS, DEMO_PASSWORD } from "../prisma/seed";
 
 const root = process.cwd();
 const isDev = process.argv.includes("--dev");
@@ -166,7 +166,7 @@ async function main() {
   await waitUntilHealthy(`http://127.0.0.1:${env.port}/api/health`);
   log(`Covalent is running at ${env.appUrl}`);
   if (!env.isProduction) {
-    log(`demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+    log(`demo logins (password ${DEMO_PASSWORD}): ${DEMO_MANAGERS.map((m) => m.email).join(", ")}`);
     log(`platform administrator: ${ADMIN_LOGIN.email} / ${ADMIN_LOGIN.password}`);
   }
   if (env.devMailbox) log(`e-mail is not sent (no SMTP_URL): read it at ${env.appUrl}/dev/mailbox`);
