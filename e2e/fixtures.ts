@@ -75,7 +75,8 @@ export async function addMember(options: { organizationId: string; userId: strin
 export async function signIn(page: Page, user: { email: string; password: string }) {
   await page.goto("/signin");
   await page.getByLabel(en.SignIn.email).fill(user.email);
-  await page.getByLabel(en.SignIn.password, { exact: true }).fill(user.password);
+  // By role and accessible name: the label's text also holds the "required" asterisk.
+  await page.getByRole("textbox", { name: en.SignIn.password, exact: true }).fill(user.password);
   await page.getByRole("button", { name: en.SignIn.submit }).click();
   await expect(page).not.toHaveURL(/\/signin/);
 }

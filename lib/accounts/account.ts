@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -10,10 +11,11 @@ import { consumeAuthToken, issueAuthToken } from "./tokens";
 type Actor = { id: string; email: string };
 type Ctx = { actor: Actor; ip: string };
 
-async function requirePassword(userId: string, password: string) {
+/** Checks the password typed again to confirm a sensitive change; `field` is the form's name for it. */
+async function requirePassword(userId: string, password: string, field: "currentPassword" | "password") {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId } });
   if (!(await verifyPassword(user.passwordHash, password))) {
-    throw new DomainError("auth.password.wrongCurrent", {}, "currentPassword");
+    throw new DomainError("auth.password.wrongCurrent", {}, field);
   }
   return user;
 }
@@ -27,7 +29,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ctx: Ctx,
 ): Promise<void> {
-  const user = await requirePassword(ctx.actor.id, input.currentPassword);
+  const user = await requirePassword(ctx.actor.id, input.currentPassword, "currentPassword");
   const problem = passwordProblem(input.newPassword, { email: user.email });
   if (problem) throw new DomainError(`auth.password.${problem}`, {}, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
@@ -62,7 +64,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<void> {
  * is followed. A taken address gets no link (and the answer is the same).
  */
 export async function requestEmailChange(input: { password: string; newEmail: string }, ctx: Ctx): Promise<void> {
-  const user = await requirePassword(ctx.actor.id, input.password);
+  const user = await requirePassword(ctx.actor.id, input.password, "password");
   if (input.newEmail === user.email) throw new DomainError("account.email.same", {}, "newEmail");
   const db = getDb();
   const taken = await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
@@ -79,6 +81,18 @@ export async function requestEmailChange(input: { password: string; newEmail: st
 }
 
 export async function confirmEmailChange(input: { token: string }, ctx: { ip: string }): Promise<{ email: string }> {
+  try {
+    return await applyEmailChange(input, ctx);
+  } catch (error) {
+    // Another account took the address between our check and the update.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new DomainError("account.email.taken");
+    }
+    throw error;
+  }
+}
+
+async function applyEmailChange(input: { token: string }, ctx: { ip: string }): Promise<{ email: string }> {
   return getDb().$transaction(async (tx) => {
     const token = await consumeAuthToken(tx, input.token, "CHANGE_EMAIL");
     const newEmail = token.newEmail;
@@ -131,13 +145,22 @@ export async function exportMyData(ctx: { actor: Actor }) {
  * organisation: they must transfer ownership or delete the organisation first.
  */
 export async function deleteMyAccount(input: { password: string }, ctx: Ctx): Promise<void> {
-  await requirePassword(ctx.actor.id, input.password);
+  await requirePassword(ctx.actor.id, input.password, "password");
   await getDb().$transaction(async (tx) => {
-    const owned = await tx.membership.findMany({
-      where: { userId: ctx.actor.id, role: "OWNER" },
-      select: { organization: { select: { id: true, name: true, _count: { select: { memberships: { where: { role: "OWNER" } } } } } } },
+    const ownedIds = (
+      await tx.membership.findMany({ where: { userId: ctx.actor.id, role: "OWNER" }, select: { organizationId: true } })
+    ).map((m) => m.organizationId);
+    if (ownedIds.length > 0) {
+      // Locks the organisations before counting their owners, so two owners
+      // deleting their accounts at once cannot leave an organisation with none.
+      await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ANY(${ownedIds}::text[]) ORDER BY id FOR UPDATE`;
+    }
+    const owned = await tx.organization.findMany({
+      where: { id: { in: ownedIds }, memberships: { some: { userId: ctx.actor.id, role: "OWNER" } } },
+      orderBy: { name: "asc" },
+      select: { name: true, _count: { select: { memberships: { where: { role: "OWNER" } } } } },
     });
-    const soleOwnerOf = owned.filter((m) => m.organization._count.memberships === 1).map((m) => m.organization.name);
+    const soleOwnerOf = owned.filter((o) => o._count.memberships === 1).map((o) => o.name);
     if (soleOwnerOf.length > 0) {
       throw new DomainError("account.delete.lastOwner", { organizations: soleOwnerOf.join(", ") });
     }

@@ -5,14 +5,20 @@ import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { clearFailedSignIns } from "@/lib/auth/rate-limit";
+import { sentRecently } from "./mail-throttle";
 import { consumeAuthToken, issueAuthToken } from "./tokens";
 
-/** Sends a reset link when the address has an account; answers the same when it does not. */
+/**
+ * Sends a reset link when the address has an account; answers the same when
+ * it does not. At most one a minute (the earlier link still works).
+ */
 export async function requestPasswordReset(input: { email: string }): Promise<void> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { email: input.email } });
   if (!user || user.suspendedAt) return;
   await db.$transaction(async (tx) => {
+    if (await sentRecently(tx, { to: user.email, kind: "resetPassword" })) return;
     const token = await issueAuthToken(tx, { userId: user.id, purpose: "RESET_PASSWORD" });
     await enqueueEmail(tx, {
       to: user.email,
@@ -25,11 +31,12 @@ export async function requestPasswordReset(input: { email: string }): Promise<vo
 
 /**
  * Sets a new password from a reset link. Ends every session (the session
- * version moves on) and makes the other reset links of the account useless.
+ * version moves on), makes the other reset links of the account useless and
+ * lifts a sign-in lock-out of the account.
  */
 export async function resetPassword(input: { token: string; password: string }, ctx: { ip: string }): Promise<void> {
   const db = getDb();
-  await db.$transaction(async (tx) => {
+  const email = await db.$transaction(async (tx) => {
     const token = await consumeAuthToken(tx, input.token, "RESET_PASSWORD");
     const user = await tx.user.findUniqueOrThrow({ where: { id: token.userId } });
     const problem = passwordProblem(input.password, { email: user.email });
@@ -54,5 +61,9 @@ export async function resetPassword(input: { token: string; password: string }, 
       target: { type: "user", id: user.id, label: user.email },
       ip: ctx.ip,
     });
+    return user.email;
   });
+  // Whoever followed the link owns the mailbox: the failed attempts that
+  // locked the account out no longer matter.
+  await clearFailedSignIns(email);
 }

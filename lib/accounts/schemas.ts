@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ZEmail } from "@/lib/auth/email";
-import { ZNewPassword } from "@/lib/auth/password";
+import { ZNewPassword } from "@/lib/auth/password-policy";
 import { locales } from "@/lib/i18n/locale";
 
 /** Shared by the forms (react-hook-form + zodResolver) and the actions. Messages are message keys. */
@@ -18,7 +18,17 @@ export const ZSignUpSchema = z.object({
 });
 export type TSignUpSchema = z.input<typeof ZSignUpSchema>;
 
+/** The sign-in form (next-auth's credentials provider checks the password itself). */
+export const ZSignInSchema = z.object({
+  email: ZEmail,
+  password: z.string().min(1, "auth.password.required").max(1000),
+});
+export type TSignInSchema = z.input<typeof ZSignInSchema>;
+
 export const ZVerifyEmailSchema = z.object({ token: ZToken });
+
+export const ZResendVerificationSchema = z.object({ email: ZEmail });
+export type TResendVerificationSchema = z.input<typeof ZResendVerificationSchema>;
 
 export const ZRequestPasswordResetSchema = z.object({ email: ZEmail });
 export type TRequestPasswordResetSchema = z.input<typeof ZRequestPasswordResetSchema>;
@@ -38,8 +48,13 @@ export const ZRequestEmailChangeSchema = z.object({
 });
 export type TRequestEmailChangeSchema = z.input<typeof ZRequestEmailChangeSchema>;
 
+export const ZConfirmEmailChangeSchema = z.object({ token: ZToken });
+
 export const ZUpdateAccountSchema = z.object({ name: ZName, locale: ZLocale });
 export type TUpdateAccountSchema = z.input<typeof ZUpdateAccountSchema>;
 
 export const ZDeleteAccountSchema = z.object({ password: z.string().min(1, "auth.password.required").max(1000) });
 export type TDeleteAccountSchema = z.input<typeof ZDeleteAccountSchema>;
+
+/** Actions that take no input ("sign out everywhere"). */
+export const ZNoInputSchema = z.object({}).optional();

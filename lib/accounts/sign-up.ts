@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { hashPassword, passwordProblem } from "@/lib/auth/password";
 import { DomainError } from "@/lib/errors/domain-error";
@@ -8,6 +9,7 @@ import { acceptInvitationInTx, findPendingInvitation } from "@/lib/orgs/invitati
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { z } from "zod";
 import type { ZSignUpSchema } from "./schemas";
+import { sentRecently } from "./mail-throttle";
 import { issueAuthToken } from "./tokens";
 
 export type SignUpResult =
@@ -25,7 +27,6 @@ export async function signUp(input: z.output<typeof ZSignUpSchema>, ctx: { ip: s
   const problem = passwordProblem(input.password, { email: input.email });
   if (problem) throw new DomainError(`auth.password.${problem}`, {}, "password");
   const db = getDb();
-  const { appUrl } = getEnv();
 
   const invitation = input.inviteToken ? await findPendingInvitation(input.inviteToken) : null;
   if (input.inviteToken && !invitation) throw new DomainError("orgs.invitations.invalid");
@@ -33,21 +34,52 @@ export async function signUp(input: z.output<typeof ZSignUpSchema>, ctx: { ip: s
     throw new DomainError("orgs.invitations.otherEmail", { email: invitation.email }, "email");
   }
 
+  // Hashed before looking the address up, so a known address answers no
+  // faster than a new one (no account enumeration by timing).
+  const passwordHash = await hashPassword(input.password);
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true, locale: true } });
   if (existing) {
-    await db.$transaction((tx) =>
-      enqueueEmail(tx, {
-        to: input.email,
-        locale: existing.locale,
-        template: "accountExists",
-        data: { signInUrl: `${appUrl}/signin`, resetUrl: `${appUrl}/forgot-password` },
-      }),
-    );
+    await notifyAccountExists(input.email, existing.locale);
     return { kind: "checkInbox" };
   }
 
-  const passwordHash = await hashPassword(input.password);
-  return db.$transaction(async (tx) => {
+  try {
+    return await createAccount(input, passwordHash, invitation !== null, ctx);
+  } catch (error) {
+    // Two sign-ups for one address at the same moment: the second one
+    // loses the race on the unique e-mail and gets the same answer.
+    if (!isUniqueViolation(error)) throw error;
+    const winner = await db.user.findUnique({ where: { email: input.email }, select: { locale: true } });
+    await notifyAccountExists(input.email, winner?.locale ?? input.locale);
+    return { kind: "checkInbox" };
+  }
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+async function notifyAccountExists(email: string, locale: string): Promise<void> {
+  const { appUrl } = getEnv();
+  await getDb().$transaction(async (tx) => {
+    if (await sentRecently(tx, { to: email, kind: "accountExists" })) return;
+    await enqueueEmail(tx, {
+      to: email,
+      locale,
+      template: "accountExists",
+      data: { signInUrl: `${appUrl}/signin`, resetUrl: `${appUrl}/forgot-password` },
+    });
+  });
+}
+
+async function createAccount(
+  input: z.output<typeof ZSignUpSchema>,
+  passwordHash: string,
+  isInvited: boolean,
+  ctx: { ip: string },
+): Promise<SignUpResult> {
+  const { appUrl } = getEnv();
+  return getDb().$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
         email: input.email,
@@ -55,7 +87,7 @@ export async function signUp(input: z.output<typeof ZSignUpSchema>, ctx: { ip: s
         locale: input.locale,
         passwordHash,
         // The invitation link reached this address: that verifies it.
-        emailVerifiedAt: invitation ? new Date() : null,
+        emailVerifiedAt: isInvited ? new Date() : null,
       },
     });
     await recordAuditEvent(tx, {
@@ -65,7 +97,7 @@ export async function signUp(input: z.output<typeof ZSignUpSchema>, ctx: { ip: s
       target: { type: "user", id: user.id, label: user.email },
       ip: ctx.ip,
     });
-    if (invitation && input.inviteToken) {
+    if (isInvited && input.inviteToken) {
       const { orgSlug } = await acceptInvitationInTx(tx, {
         token: input.inviteToken,
         user: { id: user.id, email: user.email },

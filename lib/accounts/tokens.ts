@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma, TokenPurpose } from "@/lib/db/generated/client";
-import { createToken, hashToken } from "@/lib/auth/tokens";
+import { createToken, hashToken, isWellFormedToken } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 
 export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
@@ -44,4 +45,24 @@ export async function consumeAuthToken(tx: Prisma.TransactionClient, token: stri
   });
   if (claimed.count !== 1) throw new DomainError("auth.token.used");
   return found;
+}
+
+export type AuthTokenStatus = "valid" | "invalid" | "used" | "expired";
+
+/**
+ * What a link's token is, without using it up: the pages that a link opens
+ * say at once when it is spent or stale (and offer a new one), while only the
+ * POST of their button consumes it, so a mail scanner that fetches the link
+ * changes nothing.
+ */
+export async function inspectAuthToken(token: unknown, purpose: TokenPurpose): Promise<AuthTokenStatus> {
+  if (!isWellFormedToken(token)) return "invalid";
+  const found = await getDb().authToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { purpose: true, usedAt: true, expiresAt: true },
+  });
+  if (!found || found.purpose !== purpose) return "invalid";
+  if (found.usedAt) return "used";
+  if (found.expiresAt < new Date()) return "expired";
+  return "valid";
 }

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
+import { sentRecently } from "./mail-throttle";
 import { consumeAuthToken, issueAuthToken } from "./tokens";
 
 /** Confirms the address a verification link was sent to. */
@@ -24,12 +25,16 @@ export async function verifyEmail(input: { token: string }, ctx: { ip: string })
   });
 }
 
-/** Sends a fresh verification link to an unverified account (same answer for any address). */
+/**
+ * Sends a fresh verification link to an unverified account (same answer for
+ * any address); at most one a minute, the earlier link still working.
+ */
 export async function resendVerification(input: { email: string }): Promise<void> {
   const db = getDb();
   const user = await db.user.findUnique({ where: { email: input.email } });
   if (!user || user.emailVerifiedAt || user.suspendedAt) return;
   await db.$transaction(async (tx) => {
+    if (await sentRecently(tx, { to: user.email, kind: "verifyEmail" })) return;
     const token = await issueAuthToken(tx, { userId: user.id, purpose: "VERIFY_EMAIL" });
     await enqueueEmail(tx, {
       to: user.email,

@@ -1,0 +1,63 @@
+"use client";
+
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useRef, useState } from "react";
+
+import { Button, buttonClasses } from "@/components/ui/button";
+import { confirmEmailChangeAction } from "@/lib/accounts/actions";
+import { FormAlert } from "./form-alert";
+
+/** Confirms a new e-mail address with a POST, so a link scanner cannot do it. */
+export function ConfirmEmailChange({ token }: { token: string }) {
+  const t = useTranslations("ConfirmEmail");
+  const root = useTranslations();
+  const inFlight = useRef(false);
+  const [isPending, setIsPending] = useState(false);
+  const [state, setState] = useState<{ kind: "idle" } | { kind: "done"; email: string } | { kind: "error"; message: string }>({
+    kind: "idle",
+  });
+
+  async function confirm() {
+    if (inFlight.current) return;
+    inFlight.current = true;
+    setIsPending(true);
+    try {
+      const result = await confirmEmailChangeAction({ token });
+      setState(result.ok ? { kind: "done", email: result.data.email } : { kind: "error", message: result.error });
+    } catch {
+      setState({ kind: "error", message: root("errors.generic") });
+    } finally {
+      inFlight.current = false;
+      setIsPending(false);
+    }
+  }
+
+  if (state.kind === "done") {
+    return (
+      <div className="flex flex-col gap-5">
+        <FormAlert variant="success" title={t("successTitle")}>
+          {t("successBody", { email: state.email })}
+        </FormAlert>
+        <Link href="/account" className={buttonClasses({ className: "w-full" })}>
+          {t("toAccount")}
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-5">
+      {state.kind === "error" ? <FormAlert>{state.message}</FormAlert> : null}
+      {state.kind === "error" ? (
+        <Link href="/account" className={buttonClasses({ variant: "secondary", className: "w-full" })}>
+          {t("requestNew")}
+        </Link>
+      ) : (
+        <Button onClick={confirm} isLoading={isPending} className="w-full">
+          {t("confirm")}
+        </Button>
+      )}
+    </div>
+  );
+}
