@@ -6,7 +6,7 @@
  *   domain layer refers to by key: DomainError messages, zod validation
  *   messages, e-mails.
  * One file per area (ui: the shell; domain: shared errors and e-mails;
- * accounts; orgs; admin; profiles). A namespace lives in exactly one file, and every
+ * accounts; orgs; admin; profiles; review). A namespace lives in exactly one file, and every
  * language has the same files and keys (messages.test.ts).
  */
 import enAccounts from "@/messages/en/accounts.json";
@@ -14,21 +14,23 @@ import enAdmin from "@/messages/en/admin.json";
 import enDomain from "@/messages/en/domain.json";
 import enOrgs from "@/messages/en/orgs.json";
 import enProfiles from "@/messages/en/profiles.json";
+import enReview from "@/messages/en/review.json";
 import enUi from "@/messages/en/ui.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruAdmin from "@/messages/ru/admin.json";
 import ruDomain from "@/messages/ru/domain.json";
 import ruOrgs from "@/messages/ru/orgs.json";
 import ruProfiles from "@/messages/ru/profiles.json";
+import ruReview from "@/messages/ru/review.json";
 import ruUi from "@/messages/ru/ui.json";
 import type { Locale } from "./locale";
 
 export const CATALOGUES = {
-  en: { ui: enUi, domain: enDomain, accounts: enAccounts, orgs: enOrgs, admin: enAdmin, profiles: enProfiles },
-  ru: { ui: ruUi, domain: ruDomain, accounts: ruAccounts, orgs: ruOrgs, admin: ruAdmin, profiles: ruProfiles },
+  en: { ui: enUi, domain: enDomain, accounts: enAccounts, orgs: enOrgs, admin: enAdmin, profiles: enProfiles, review: enReview },
+  ru: { ui: ruUi, domain: ruDomain, accounts: ruAccounts, orgs: ruOrgs, admin: ruAdmin, profiles: ruProfiles, review: ruReview },
 } as const;
 
-export type Messages = typeof enUi & typeof enDomain & typeof enAccounts & typeof enOrgs & typeof enAdmin & typeof enProfiles;
+export type Messages = typeof enUi & typeof enDomain & typeof enAccounts & typeof enOrgs & typeof enAdmin & typeof enProfiles & typeof enReview;
 
 const merged = new Map<Locale, Messages>();
 
