@@ -2,13 +2,36 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { buttonClasses } from "@/components/ui/button";
+import { getSessionUser, type SessionUser } from "@/lib/auth/session";
+import { logger } from "@/lib/log/logger";
+import { listMyOrganizations } from "@/lib/orgs/organizations";
+import { AccountMenu } from "./account-menu";
 import { LocaleSwitcher } from "./locale-switcher";
 import { LogoMark } from "./logo";
 import { NavLink } from "./nav-link";
+import { OrgSwitcher, type SwitcherOrganization } from "./org-switcher";
+
+/**
+ * The signed-in user and their organisations for the header. Never throws:
+ * with the database down, the page (or its error page) still gets a header,
+ * the signed-out one.
+ */
+async function loadHeaderUser(): Promise<{ user: SessionUser; organizations: SwitcherOrganization[] } | null> {
+  try {
+    const user = await getSessionUser();
+    if (!user) return null;
+    const organizations = await listMyOrganizations({ userId: user.id });
+    return { user, organizations: organizations.map(({ slug, name }) => ({ slug, name })) };
+  } catch (error) {
+    logger.warn("header: could not load the signed-in user", { error });
+    return null;
+  }
+}
 
 export async function SiteHeader() {
   const t = await getTranslations("Header");
   const common = await getTranslations("Common");
+  const signedIn = await loadHeaderUser();
 
   return (
     <header className="sticky top-0 z-40 border-b border-line bg-surface/95 backdrop-blur supports-[backdrop-filter]:bg-surface/80">
@@ -33,20 +56,42 @@ export async function SiteHeader() {
           <span>{common("productName")}</span>
         </Link>
 
-        <nav aria-label={t("navLabel")} className="order-last -mx-4 w-[calc(100%+2rem)] overflow-x-auto px-4 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0">
-          {/* py-1 leaves room for the focus ring, which overflow-x-auto would clip. */}
-          <ul className="flex items-center gap-1 py-1">
-            <li>
-              <NavLink href="/">{t("home")}</NavLink>
-            </li>
-            <li>
-              <NavLink href="/clusters">{t("directory")}</NavLink>
-            </li>
-            <li className="ms-auto">
-              <NavLink href="/signin">{t("signIn")}</NavLink>
-            </li>
-          </ul>
-        </nav>
+        {/* Phone: the navigation scrolls sideways on its own row, with the
+            organisation switcher and account menu at its end (outside the
+            scrolling box, so their menus are not clipped). From md up: one row. */}
+        <div className="order-last -mx-4 flex w-[calc(100%+2rem)] items-center gap-2 px-4 md:order-none md:mx-0 md:w-auto md:flex-1 md:px-0">
+          <nav aria-label={t("navLabel")} className="min-w-0 flex-1 overflow-x-auto">
+            {/* py-1 leaves room for the focus ring, which overflow-x-auto would clip. */}
+            <ul className="flex items-center gap-1 py-1">
+              <li>
+                <NavLink href="/">{t("home")}</NavLink>
+              </li>
+              <li>
+                <NavLink href="/clusters">{t("directory")}</NavLink>
+              </li>
+              {signedIn ? null : (
+                <>
+                  <li className="ms-auto">
+                    <NavLink href="/signin">{t("signIn")}</NavLink>
+                  </li>
+                  <li>
+                    <Link href="/signup" className={buttonClasses({ size: "sm", className: "h-9" })}>
+                      {t("signUp")}
+                    </Link>
+                  </li>
+                </>
+              )}
+            </ul>
+          </nav>
+          {signedIn ? (
+            <div className="flex shrink-0 items-center gap-1.5">
+              <OrgSwitcher organizations={signedIn.organizations} />
+              <AccountMenu
+                user={{ name: signedIn.user.name, email: signedIn.user.email, isPlatformAdmin: signedIn.user.isPlatformAdmin }}
+              />
+            </div>
+          ) : null}
+        </div>
 
         <LocaleSwitcher className="ms-auto md:ms-0" />
       </div>

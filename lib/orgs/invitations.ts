@@ -7,7 +7,7 @@ import { createToken, hashToken, isWellFormedToken } from "@/lib/auth/tokens";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DomainError, ForbiddenError, NotFoundError } from "@/lib/errors/domain-error";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
-import { requireMembership } from "./membership";
+import { lockActingMembership, requireMembership } from "./membership";
 
 type Actor = { id: string; email: string };
 type Ctx = { actor: Actor; ip: string };
@@ -38,6 +38,8 @@ export async function inviteMember(input: { orgSlug: string; email: string; role
   const orgId = acting.organization.id;
   const db = getDb();
   await db.$transaction(async (tx) => {
+    const me = await lockActingMembership(tx, acting, "members:invite");
+    if (!canManageMember(me.role, input.role)) throw new ForbiddenError();
     const alreadyMember = await tx.membership.findFirst({ where: { organizationId: orgId, user: { email: input.email } } });
     if (alreadyMember) throw new DomainError("orgs.invitations.alreadyMember", { email: input.email }, "email");
     const pending = await tx.invitation.findFirst({
@@ -68,13 +70,24 @@ export async function inviteMember(input: { orgSlug: string; email: string; role
   });
 }
 
+/**
+ * Invitations not yet accepted or revoked (expired ones too: they can be
+ * sent again), with what the acting member may do to each.
+ */
 export async function listPendingInvitations(input: { orgSlug: string }, ctx: { actor: Actor }) {
   const acting = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "members:invite" });
-  return getDb().invitation.findMany({
+  const rows = await getDb().invitation.findMany({
     where: { organizationId: acting.organization.id, acceptedAt: null, revokedAt: null },
-    orderBy: { createdAt: "desc" },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: 500,
     select: { id: true, email: true, role: true, expiresAt: true, lastSentAt: true, invitedBy: { select: { name: true } } },
   });
+  const now = new Date();
+  return rows.map((row) => ({
+    ...row,
+    isExpired: row.expiresAt <= now,
+    canManage: canManageMember(acting.role, row.role),
+  }));
 }
 
 /** A pending invitation of the acting organisation; anything else is "not found". */
@@ -89,8 +102,9 @@ async function findOwnPending(tx: Prisma.TransactionClient, organizationId: stri
 export async function revokeInvitation(input: { orgSlug: string; invitationId: string }, ctx: Ctx): Promise<void> {
   const acting = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "members:invite" });
   await getDb().$transaction(async (tx) => {
+    const me = await lockActingMembership(tx, acting, "members:invite");
     const invitation = await findOwnPending(tx, acting.organization.id, input.invitationId);
-    if (!canManageMember(acting.role, invitation.role)) throw new ForbiddenError();
+    if (!canManageMember(me.role, invitation.role)) throw new ForbiddenError();
     await tx.invitation.update({ where: { id: invitation.id }, data: { revokedAt: new Date() } });
     await recordAuditEvent(tx, {
       organizationId: acting.organization.id,
@@ -106,8 +120,9 @@ export async function revokeInvitation(input: { orgSlug: string; invitationId: s
 export async function resendInvitation(input: { orgSlug: string; invitationId: string }, ctx: Ctx): Promise<void> {
   const acting = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "members:invite" });
   await getDb().$transaction(async (tx) => {
+    const me = await lockActingMembership(tx, acting, "members:invite");
     const invitation = await findOwnPending(tx, acting.organization.id, input.invitationId);
-    if (!canManageMember(acting.role, invitation.role)) throw new ForbiddenError();
+    if (!canManageMember(me.role, invitation.role)) throw new ForbiddenError();
     const { token, tokenHash } = createToken();
     await tx.invitation.update({
       where: { id: invitation.id },
@@ -149,6 +164,19 @@ export async function lookupInvitation(token: string): Promise<InvitationLookup>
   };
 }
 
+/**
+ * The invitation page: what the link says, and who is looking at it (the
+ * invited address, another signed-in account, or nobody signed in).
+ */
+export async function getInvitationPage(
+  token: string,
+  viewer: { email: string } | null,
+): Promise<{ invitation: InvitationLookup; viewer: "invitee" | "otherAccount" | "signedOut" }> {
+  const invitation = await lookupInvitation(token);
+  const kind = !viewer ? "signedOut" : invitation.status === "pending" && invitation.email === viewer.email ? "invitee" : "otherAccount";
+  return { invitation, viewer: kind };
+}
+
 export async function findPendingInvitation(token: string) {
   const found = await lookupInvitation(token);
   return found.status === "pending" ? found : null;
@@ -175,8 +203,10 @@ export async function acceptInvitationInTx(
     throw new DomainError("orgs.invitations.otherEmail", { email: invitation.email });
   }
   // Claimed in one statement, so a double click accepts once.
+  // The same conditions as above, so a revoke or resend that commits between
+  // the read and this claim wins (the old link must stop working).
   const claimed = await tx.invitation.updateMany({
-    where: { id: invitation.id, acceptedAt: null },
+    where: { id: invitation.id, tokenHash: invitation.tokenHash, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
     data: { acceptedAt: new Date() },
   });
   if (claimed.count !== 1) throw new DomainError("orgs.invitations.used");

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { can, type Permission, type Role } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-error";
 
@@ -17,7 +18,9 @@ export type ActingMembership = {
  * here, and then scopes its queries by `membership.organization.id`.
  */
 export async function findMembership(options: { userId: string; orgSlug: string }): Promise<ActingMembership | null> {
-  if (typeof options.orgSlug !== "string" || options.orgSlug.length > 100) return null;
+  // Anything that cannot be a slug (a NUL byte, 10 kB from a hand-made URL)
+  // is simply not found, without reaching the database.
+  if (typeof options.orgSlug !== "string" || !/^[a-z0-9-]{1,100}$/.test(options.orgSlug)) return null;
   return getDb().membership.findFirst({
     where: { userId: options.userId, organization: { slug: options.orgSlug } },
     select: {
@@ -43,4 +46,34 @@ export async function requireMembership(options: {
   if (!membership) throw new NotFoundError();
   if (options.permission && !can(membership.role, options.permission)) throw new ForbiddenError();
   return membership;
+}
+
+/**
+ * Serialises membership and invitation changes of one organisation: the
+ * "last owner" rule counts owners, so two concurrent demotions must not both
+ * see two owners; and two concurrent invitations of one address must not
+ * both see none pending.
+ */
+export async function lockOrganization(tx: Prisma.TransactionClient, organizationId: string) {
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`;
+}
+
+/**
+ * The acting membership as it is now, read under the organisation lock:
+ * requireMembership ran before the transaction, and a concurrent change
+ * (the actor demoted or removed a moment ago) must not let a stale role act.
+ */
+export async function lockActingMembership(
+  tx: Prisma.TransactionClient,
+  acting: ActingMembership,
+  permission?: Permission,
+): Promise<{ id: string; role: Role }> {
+  await lockOrganization(tx, acting.organization.id);
+  const current = await tx.membership.findFirst({
+    where: { id: acting.id, organizationId: acting.organization.id },
+    select: { id: true, role: true },
+  });
+  if (!current) throw new NotFoundError();
+  if (permission && !can(current.role, permission)) throw new ForbiddenError();
+  return current;
 }

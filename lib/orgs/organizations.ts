@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { can } from "@/lib/auth/permissions";
 import { DomainError } from "@/lib/errors/domain-error";
 import { requireMembership } from "./membership";
 
@@ -50,6 +51,24 @@ export async function listMyOrganizations(options: { userId: string }) {
     select: { role: true, organization: { select: { id: true, name: true, slug: true, country: true } } },
   });
   return memberships.map((m) => ({ ...m.organization, role: m.role }));
+}
+
+/**
+ * What the organisation's overview page shows: the acting membership, the
+ * member count and, for those who manage invitations, how many are pending.
+ */
+export async function getOrganizationOverview(input: { orgSlug: string }, ctx: { actor: Actor }) {
+  const membership = await requireMembership({ userId: ctx.actor.id, orgSlug: input.orgSlug, permission: "org:read" });
+  const organizationId = membership.organization.id;
+  const db = getDb();
+  const canSeeInvitations = can(membership.role, "members:invite");
+  const [memberCount, pendingInvitationCount] = await Promise.all([
+    db.membership.count({ where: { organizationId } }),
+    canSeeInvitations
+      ? db.invitation.count({ where: { organizationId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } } })
+      : Promise.resolve(null),
+  ]);
+  return { membership, memberCount, pendingInvitationCount };
 }
 
 /** Renames the organisation, changes its country or slug (owners and admins). */

@@ -7,7 +7,8 @@ import { isValidSlug } from "./slug";
 export const ZOrgSlug = z.string().trim().toLowerCase().max(60).refine(isValidSlug, "orgs.slug.invalid");
 export const ZOrgName = z.string().trim().min(2, "orgs.name.tooShort").max(150, "orgs.name.tooLong");
 export const ZRole = z.enum(ROLES);
-const ZId = z.string().min(1).max(64);
+/** A row id (cuid): refused before it reaches a query when it cannot be one. */
+const ZId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const ZCreateOrganizationSchema = z.object({ name: ZOrgName, country: ZCountryCode, slug: ZOrgSlug });
 export type TCreateOrganizationSchema = z.input<typeof ZCreateOrganizationSchema>;
