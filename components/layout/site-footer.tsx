@@ -1,5 +1,7 @@
 import { getTranslations } from "next-intl/server";
 
+import { getSessionUser } from "@/lib/auth/session";
+
 import { LogoMark } from "./logo";
 import { NavLink } from "./nav-link";
 
@@ -7,6 +9,8 @@ export async function SiteFooter() {
   const t = await getTranslations("Footer");
   const header = await getTranslations("Header");
   const common = await getTranslations("Common");
+  // Like the header: a database outage shows the signed-out links, not an error.
+  const user = await getSessionUser().catch(() => null);
 
   return (
     <footer className="mt-16 border-t border-line bg-surface">
@@ -26,9 +30,11 @@ export async function SiteFooter() {
             <li>
               <NavLink href="/clusters">{header("directory")}</NavLink>
             </li>
-            <li>
-              <NavLink href="/signin">{header("signIn")}</NavLink>
-            </li>
+            {user ? null : (
+              <li>
+                <NavLink href="/signin">{header("signIn")}</NavLink>
+              </li>
+            )}
           </ul>
         </nav>
       </div>
