@@ -18,6 +18,23 @@ import { inviteMember, listPendingInvitations, resendInvitation, revokeInvitatio
 import { changeMemberRole, leaveOrganization, listAuditEvents, listMembers, removeMember, transferOwnership } from "./members";
 import { getMembersPage } from "./members-page";
 import { createOrganization, deleteOrganization, getOrganizationOverview, updateOrganization } from "./organizations";
+import { getProfileForEditing, submitProfile, updateProfile } from "@/lib/profiles/profiles";
+import { uploadLogo } from "@/lib/profiles/logo";
+import { ZProfileSchema } from "@/lib/profiles/schemas";
+
+/** A complete, valid profile form for A, as an attacker in B would send it. */
+function profileInput(slug: string) {
+  return ZProfileSchema.parse({
+    orgSlug: slug, version: 1, name: "Hijacked", country: "RU", website: "", contactEmail: "",
+    membersSme: 1, membersLarge: 0, membersResearch: 0, membersUniversity: 0, membersPublic: 0, membersOther: 0,
+    managementFte: 1, label: "NONE",
+  });
+}
+// The smallest valid PNG (1×1): refusal must come from tenancy, not from the image.
+const PNG_1X1 = Buffer.from(
+  "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082",
+  "hex",
+);
 
 const db = testDb();
 
@@ -42,6 +59,11 @@ const cases: Case[] = [
   { name: "removeMember", call: (ctx, a) => removeMember({ orgSlug: a.slug, membershipId: a.ownerMembershipId }, ctx) },
   { name: "leaveOrganization", call: (ctx, a) => leaveOrganization({ orgSlug: a.slug }, ctx) },
   { name: "transferOwnership", call: (ctx, a) => transferOwnership({ orgSlug: a.slug, membershipId: a.memberMembershipId }, ctx) },
+  // Profiles
+  { name: "getProfileForEditing", call: (ctx, a) => getProfileForEditing({ orgSlug: a.slug }, ctx) },
+  { name: "updateProfile", call: (ctx, a) => updateProfile(profileInput(a.slug), ctx) },
+  { name: "submitProfile", call: (ctx, a) => submitProfile({ orgSlug: a.slug }, ctx) },
+  { name: "uploadLogo", call: (ctx, a) => uploadLogo({ orgSlug: a.slug, bytes: PNG_1X1 }, ctx) },
   // Mixed: B's own slug (where B is owner and passes every permission check), A's child ids
   { name: "revokeInvitation (own slug, A's invitation)", call: (ctx, a, b) => revokeInvitation({ orgSlug: b, invitationId: a.invitationId }, ctx) },
   { name: "resendInvitation (own slug, A's invitation)", call: (ctx, a, b) => resendInvitation({ orgSlug: b, invitationId: a.invitationId }, ctx) },
@@ -68,13 +90,15 @@ const slugOfB = "cluster-b";
 async function snapshotOfA() {
   const org = await db.organization.findUnique({ where: { slug: a.slug } });
   const organizationId = org?.id ?? "missing";
-  const [memberships, invitations, auditCount, mails] = await Promise.all([
+  const [memberships, invitations, auditCount, mails, profile, files] = await Promise.all([
     db.membership.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db.invitation.findMany({ where: { organizationId }, orderBy: { id: "asc" } }),
     db.auditEvent.count({ where: { organizationId } }),
     db.outboxEmail.count(),
+    db.clusterProfile.findUnique({ where: { organizationId } }),
+    db.storedFile.count(),
   ]);
-  return { org, memberships, invitations, auditCount, mails };
+  return { org, memberships, invitations, auditCount, mails, profile, files };
 }
 
 async function seed() {
@@ -124,6 +148,10 @@ describe("cross-tenant: the owner of B reaches nothing of A", () => {
         "revokeInvitation",
         "transferOwnership",
         "updateOrganization",
+        "getProfileForEditing",
+        "updateProfile",
+        "submitProfile",
+        "uploadLogo",
       ].sort(),
     );
   });

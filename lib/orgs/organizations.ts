@@ -80,9 +80,23 @@ export async function updateOrganization(
   const before = membership.organization;
   try {
     return await getDb().$transaction(async (tx) => {
+      // A published profile's name and country are verified facts: a change
+      // waits for review (pendingName, pendingCountry) while the old values
+      // stay public, the same rule as in the profile editor.
+      const profile = await tx.clusterProfile.findUnique({ where: { organizationId: before.id }, select: { status: true } });
+      const isPublished = profile?.status === "APPROVED";
+      if (isPublished) {
+        await tx.clusterProfile.update({
+          where: { organizationId: before.id },
+          data: {
+            pendingName: input.name !== before.name ? input.name : null,
+            pendingCountry: input.country !== before.country ? input.country : null,
+          },
+        });
+      }
       const org = await tx.organization.update({
         where: { id: before.id },
-        data: { name: input.name, country: input.country, slug: input.slug },
+        data: isPublished ? { slug: input.slug } : { name: input.name, country: input.country, slug: input.slug },
       });
       await recordAuditEvent(tx, {
         organizationId: org.id,

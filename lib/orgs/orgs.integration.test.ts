@@ -510,3 +510,31 @@ describe("audit trail", () => {
     expect(await db.auditEvent.count({ where: { organizationId: org.id } })).toBe(4);
   });
 });
+
+describe("organisation settings of a published profile", () => {
+  beforeEach(() => resetDatabase());
+
+  it("send a new name or country to review and keep the old values public", async () => {
+    const db = testDb();
+    const owner = await db.user.create({ data: { email: "pub-owner@example.org", name: "Owner", passwordHash: "x" } });
+    const org = await db.organization.create({
+      data: {
+        name: "Published Cluster",
+        slug: "published-cluster",
+        country: "DK",
+        memberships: { create: { userId: owner.id, role: "OWNER" } },
+        profile: { create: { status: "APPROVED", publishedAt: new Date() } },
+      },
+    });
+    await updateOrganization(
+      { orgSlug: "published-cluster", name: "Renamed Cluster", country: "SE", slug: "renamed-cluster" },
+      { actor: { id: owner.id, email: owner.email }, ip: "203.0.113.9" },
+    );
+    const after = await db.organization.findUniqueOrThrow({ where: { id: org.id }, include: { profile: true } });
+    expect(after.name).toBe("Published Cluster");
+    expect(after.country).toBe("DK");
+    expect(after.slug).toBe("renamed-cluster");
+    expect(after.profile?.pendingName).toBe("Renamed Cluster");
+    expect(after.profile?.pendingCountry).toBe("SE");
+  });
+});
