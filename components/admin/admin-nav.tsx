@@ -10,6 +10,7 @@ const ITEMS = [
   { href: "/admin", key: "overview" },
   { href: "/admin/users", key: "users" },
   { href: "/admin/organizations", key: "organizations" },
+  { href: "/admin/review", key: "review" },
 ] as const;
 
 /** The administration area's own tabs; the current one is marked aria-current="page". */
