@@ -78,7 +78,8 @@ export async function signIn(page: Page, user: { email: string; password: string
   // By role and accessible name: the label's text also holds the "required" asterisk.
   await page.getByRole("textbox", { name: en.SignIn.password, exact: true }).fill(user.password);
   await page.getByRole("button", { name: en.SignIn.submit }).click();
-  await expect(page).not.toHaveURL(/\/signin/);
+  // Password hashing is deliberately slow (argon2id): allow for a busy machine.
+  await expect(page).not.toHaveURL(/\/signin/, { timeout: 20_000 });
 }
 
 /** The newest e-mail to an address, from the outbox (what /dev/mailbox shows). */
