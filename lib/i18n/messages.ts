@@ -11,6 +11,7 @@
  */
 import enAccounts from "@/messages/en/accounts.json";
 import enAdmin from "@/messages/en/admin.json";
+import enDirectory from "@/messages/en/directory.json";
 import enDomain from "@/messages/en/domain.json";
 import enOrgs from "@/messages/en/orgs.json";
 import enProfiles from "@/messages/en/profiles.json";
@@ -18,6 +19,7 @@ import enReview from "@/messages/en/review.json";
 import enUi from "@/messages/en/ui.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruAdmin from "@/messages/ru/admin.json";
+import ruDirectory from "@/messages/ru/directory.json";
 import ruDomain from "@/messages/ru/domain.json";
 import ruOrgs from "@/messages/ru/orgs.json";
 import ruProfiles from "@/messages/ru/profiles.json";
@@ -26,11 +28,11 @@ import ruUi from "@/messages/ru/ui.json";
 import type { Locale } from "./locale";
 
 export const CATALOGUES = {
-  en: { ui: enUi, domain: enDomain, accounts: enAccounts, orgs: enOrgs, admin: enAdmin, profiles: enProfiles, review: enReview },
-  ru: { ui: ruUi, domain: ruDomain, accounts: ruAccounts, orgs: ruOrgs, admin: ruAdmin, profiles: ruProfiles, review: ruReview },
+  en: { ui: enUi, domain: enDomain, accounts: enAccounts, orgs: enOrgs, admin: enAdmin, profiles: enProfiles, review: enReview, directory: enDirectory },
+  ru: { ui: ruUi, domain: ruDomain, accounts: ruAccounts, orgs: ruOrgs, admin: ruAdmin, profiles: ruProfiles, review: ruReview, directory: ruDirectory },
 } as const;
 
-export type Messages = typeof enUi & typeof enDomain & typeof enAccounts & typeof enOrgs & typeof enAdmin & typeof enProfiles & typeof enReview;
+export type Messages = typeof enUi & typeof enDomain & typeof enAccounts & typeof enOrgs & typeof enAdmin & typeof enProfiles & typeof enReview & typeof enDirectory;
 
 const merged = new Map<Locale, Messages>();
 

@@ -1,0 +1,246 @@
+/**
+ * `npm run bench:directory`: load test of the directory, 20 concurrent
+ * connections on loopback, for
+ *   (a) the JSON API   GET <url>/api/v1/clusters?<query>   (text + two filters, with facets)
+ *   (b) the HTML page  GET <url>/clusters?<query>
+ *   (c) the same SQL straight on PostgreSQL (a pg.Pool of 20): the floor.
+ * Prints p50/p95/p99 latency and requests per second for each, and the
+ * ratios a/c and b/c. See docs/PERFORMANCE.md.
+ *
+ * It starts nothing: run the app (next start) against the database named by
+ * DATABASE_URL first. No load tool is installed in this project (autocannon
+ * is not a dependency), so the loop is here: N workers, each sending its next
+ * request as soon as the previous answer is read, for a fixed time, after a
+ * warm-up; latencies are kept and sorted for exact percentiles.
+ *
+ * Options:
+ *   --url http://127.0.0.1:3000   the running app
+ *   --query "q=…&country=…"       the directory query (default: a typical text + two filters)
+ *   --duration 10                 seconds per target (after --warmup seconds)
+ *   --warmup 3
+ *   --concurrency 20
+ *   --only a,b,c                  some targets only
+ *   --bust                        give every app request a random page (1–1000), so that the app's
+ *                                 answer cache (lib/directory/cache.ts) misses: measures the full work
+ *   --explain                     print EXPLAIN (ANALYZE, BUFFERS) of the SQL and exit
+ *   --sequential 30               run the SQL that many times on ONE connection and print its
+ *                                 latency (the cost of one query, without queueing), then exit
+ * Each API request carries a different X-Forwarded-For address, so the rate
+ * limit (120 a minute per address) does not stop the run while its cost (one
+ * row in the RateLimit table per request) is still measured.
+ */
+import { parseArgs } from "node:util";
+import { performance } from "node:perf_hooks";
+import pg from "pg";
+import { directoryStatement } from "../lib/directory/directory-sql";
+import { parseDirectoryQuery } from "../lib/directory/schemas";
+
+const DEFAULT_QUERY = "q=artificial+intelligence&country=DE&ecosystem=digital";
+
+type Result = { name: string; latencies: number[]; errors: number; seconds: number; note?: string };
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
+}
+
+/** Runs `task` from `concurrency` workers for `seconds` (after a warm-up), and collects latencies in ms. */
+async function load(
+  name: string,
+  task: () => Promise<boolean>,
+  options: { concurrency: number; seconds: number; warmup: number },
+): Promise<Result> {
+  const run = async (seconds: number, record: boolean) => {
+    const latencies: number[] = [];
+    let errors = 0;
+    const deadline = performance.now() + seconds * 1000;
+    const worker = async () => {
+      while (performance.now() < deadline) {
+        const started = performance.now();
+        let isOk = false;
+        try {
+          isOk = await task();
+        } catch {
+          isOk = false;
+        }
+        const elapsed = performance.now() - started;
+        if (!record) continue;
+        if (isOk) latencies.push(elapsed);
+        else errors += 1;
+      }
+    };
+    const started = performance.now();
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+    return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+  };
+  if (options.warmup > 0) await run(options.warmup, false);
+  const measured = await run(options.seconds, true);
+  measured.latencies.sort((a, b) => a - b);
+  return { name, ...measured };
+}
+
+function randomIp(): string {
+  const n = Math.floor(Math.random() * 0xffffff);
+  return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+function row(r: Result): string {
+  if (r.note) return `${r.name.padEnd(34)} ${r.note}`;
+  const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1).padStart(8) : "     n/a");
+  const rps = r.latencies.length / r.seconds;
+  return `${r.name.padEnd(34)} ${fmt(percentile(r.latencies, 50))} ${fmt(percentile(r.latencies, 95))} ${fmt(percentile(r.latencies, 99))} ${rps.toFixed(0).padStart(8)} ${String(r.latencies.length).padStart(8)} ${String(r.errors).padStart(6)}`;
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      url: { type: "string", default: "http://127.0.0.1:3000" },
+      query: { type: "string", default: DEFAULT_QUERY },
+      duration: { type: "string", default: "10" },
+      warmup: { type: "string", default: "3" },
+      concurrency: { type: "string", default: "20" },
+      only: { type: "string", default: "a,b,c" },
+      explain: { type: "boolean", default: false },
+      bust: { type: "boolean", default: false },
+      sequential: { type: "string" },
+      locale: { type: "string", default: "en" },
+    },
+  });
+  const databaseUrl = process.env.DATABASE_URL;
+  const base = values.url.replace(/\/$/, "");
+  const queryString = values.query.replace(/^\?/, "");
+  const options = {
+    concurrency: Math.max(1, Number.parseInt(values.concurrency, 10) || 20),
+    seconds: Math.max(1, Number(values.duration) || 10),
+    warmup: Math.max(0, Number(values.warmup) || 0),
+  };
+  const only = new Set(values.only.split(",").map((s) => s.trim()));
+  const locale = values.locale === "ru" ? "ru" : "en";
+  const statement = directoryStatement(parseDirectoryQuery(new URLSearchParams(queryString)), locale);
+
+  if (values.explain) {
+    if (!databaseUrl) throw new Error("--explain needs DATABASE_URL");
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      await client.query(statement.text, statement.values); // warm the cache
+      const plan = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${statement.text}`, statement.values);
+      console.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+
+  if (values.sequential) {
+    if (!databaseUrl) throw new Error("--sequential needs DATABASE_URL");
+    const runs = Math.max(1, Number.parseInt(values.sequential, 10) || 30);
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    try {
+      const latencies: number[] = [];
+      let total = 0;
+      for (let i = 0; i < runs + 3; i += 1) {
+        const started = performance.now();
+        const result = await client.query(statement.text, statement.values);
+        total = (result.rows[0] as { total: number }).total;
+        if (i >= 3) latencies.push(performance.now() - started); // the first runs warm the cache
+      }
+      latencies.sort((a, b) => a - b);
+      const f = (p: number) => percentile(latencies, p).toFixed(1);
+      console.log(`${(queryString || "(no query)").padEnd(64)} ${String(total).padStart(6)} matches  min ${latencies[0]!.toFixed(1)}  p50 ${f(50)}  p90 ${f(90)} ms`);
+    } finally {
+      await client.end();
+    }
+    return;
+  }
+
+  console.log(`directory benchmark: ${options.concurrency} concurrent, ${options.seconds} s each after ${options.warmup} s warm-up`);
+  console.log(`query: ${queryString}`);
+  const results: Record<"a" | "b" | "c", Result | undefined> = { a: undefined, b: undefined, c: undefined };
+
+  /** The URL for one request: with --bust, a page number the cache has most likely not seen. */
+  const target = (url: string) => (values.bust ? `${url}&page=${1 + Math.floor(Math.random() * 1000)}` : url);
+  if (values.bust) console.log("cache busting: every app request asks for a random page (1–1000)");
+
+  if (only.has("a")) {
+    const url = `${base}/api/v1/clusters?${queryString}`;
+    const probe = await fetch(url, { headers: { "x-forwarded-for": randomIp() } }).catch((error: Error) => error);
+    if (probe instanceof Error || !probe.ok) {
+      const why = probe instanceof Error ? probe.message : `HTTP ${probe.status}`;
+      results.a = { name: "(a) API /api/v1/clusters", latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
+    } else {
+      const body = (await probe.json()) as { total: number };
+      console.log(`(a) answers ${body.total} matches`);
+      results.a = await load(
+        "(a) API /api/v1/clusters",
+        async () => {
+          const response = await fetch(target(url), { headers: { "x-forwarded-for": randomIp() } });
+          await response.arrayBuffer();
+          return response.ok;
+        },
+        options,
+      );
+    }
+  }
+
+  if (only.has("b")) {
+    const url = `${base}/clusters?${queryString}`;
+    const probe = await fetch(url).catch((error: Error) => error);
+    if (probe instanceof Error || !probe.ok) {
+      const why = probe instanceof Error ? probe.message : `HTTP ${probe.status}`;
+      results.b = { name: "(b) HTML /clusters", latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
+    } else {
+      await probe.arrayBuffer();
+      results.b = await load(
+        "(b) HTML /clusters",
+        async () => {
+          const response = await fetch(target(url), { headers: { "x-forwarded-for": randomIp() } });
+          await response.arrayBuffer();
+          return response.ok;
+        },
+        options,
+      );
+    }
+  }
+
+  if (only.has("c")) {
+    if (!databaseUrl) {
+      results.c = { name: "(c) SQL on PostgreSQL", latencies: [], errors: 0, seconds: 0, note: "not available (DATABASE_URL is not set)" };
+    } else {
+      const pool = new pg.Pool({ connectionString: databaseUrl, max: options.concurrency });
+      try {
+        const first = await pool.query(statement.text, statement.values);
+        console.log(`(c) answers ${(first.rows[0] as { total: number }).total} matches`);
+        results.c = await load(
+          "(c) SQL on PostgreSQL",
+          async () => {
+            await pool.query(statement.text, statement.values);
+            return true;
+          },
+          options,
+        );
+      } finally {
+        await pool.end();
+      }
+    }
+  }
+
+  console.log("");
+  console.log(`${"target".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s".padStart(8)} ${"count".padStart(8)} ${"errors".padStart(6)}`);
+  for (const r of Object.values(results)) if (r) console.log(row(r));
+
+  const ratio = (x: Result | undefined, y: Result | undefined, p: number) =>
+    x && y && x.latencies.length > 0 && y.latencies.length > 0
+      ? (percentile(x.latencies, p) / percentile(y.latencies, p)).toFixed(2)
+      : "n/a";
+  console.log("");
+  console.log(`a/c: p50 ${ratio(results.a, results.c, 50)}, p95 ${ratio(results.a, results.c, 95)}`);
+  console.log(`b/c: p50 ${ratio(results.b, results.c, 50)}, p95 ${ratio(results.b, results.c, 95)}`);
+}
+
+main().catch((error) => {
+  console.error("[bench:directory]", error instanceof Error ? error.message : error);
+  process.exit(1);
+});
