@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { getEnv } from "@/lib/env";
 import { hashPassword, passwordProblem, verifyPassword } from "@/lib/auth/password";
+import { recordFailedSignIn, signInRetryAfter } from "@/lib/auth/rate-limit";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DomainError } from "@/lib/errors/domain-error";
 import { enqueueEmail } from "@/lib/mail/enqueue-email";
@@ -11,10 +12,19 @@ import { consumeAuthToken, issueAuthToken } from "./tokens";
 type Actor = { id: string; email: string };
 type Ctx = { actor: Actor; ip: string };
 
-/** Checks the password typed again to confirm a sensitive change; `field` is the form's name for it. */
-async function requirePassword(userId: string, password: string, field: "currentPassword" | "password") {
+/**
+ * Checks the password again before a sensitive change. It shares the
+ * sign-in throttle of the account: someone holding a stolen session cannot
+ * guess the password here faster than at the sign-in form.
+ */
+async function requirePassword(userId: string, password: string, field: "currentPassword" | "password", ip: string) {
   const user = await getDb().user.findUniqueOrThrow({ where: { id: userId } });
+  const retryAfter = await signInRetryAfter(user.email, ip);
+  if (retryAfter > 0) {
+    throw new DomainError("auth.signIn.rateLimited", { minutes: Math.max(1, Math.ceil(retryAfter / 60)) }, field);
+  }
   if (!(await verifyPassword(user.passwordHash, password))) {
+    await recordFailedSignIn(user.email, ip);
     throw new DomainError("auth.password.wrongCurrent", {}, field);
   }
   return user;
@@ -29,7 +39,7 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   ctx: Ctx,
 ): Promise<void> {
-  const user = await requirePassword(ctx.actor.id, input.currentPassword, "currentPassword");
+  const user = await requirePassword(ctx.actor.id, input.currentPassword, "currentPassword", ctx.ip);
   const problem = passwordProblem(input.newPassword, { email: user.email });
   if (problem) throw new DomainError(`auth.password.${problem}`, {}, "newPassword");
   const passwordHash = await hashPassword(input.newPassword);
@@ -64,7 +74,7 @@ export async function signOutEverywhere(ctx: Ctx): Promise<void> {
  * is followed. A taken address gets no link (and the answer is the same).
  */
 export async function requestEmailChange(input: { password: string; newEmail: string }, ctx: Ctx): Promise<void> {
-  const user = await requirePassword(ctx.actor.id, input.password, "password");
+  const user = await requirePassword(ctx.actor.id, input.password, "password", ctx.ip);
   if (input.newEmail === user.email) throw new DomainError("account.email.same", {}, "newEmail");
   const db = getDb();
   const taken = await db.user.findUnique({ where: { email: input.newEmail }, select: { id: true } });
@@ -145,7 +155,7 @@ export async function exportMyData(ctx: { actor: Actor }) {
  * organisation: they must transfer ownership or delete the organisation first.
  */
 export async function deleteMyAccount(input: { password: string }, ctx: Ctx): Promise<void> {
-  await requirePassword(ctx.actor.id, input.password, "password");
+  await requirePassword(ctx.actor.id, input.password, "password", ctx.ip);
   await getDb().$transaction(async (tx) => {
     const ownedIds = (
       await tx.membership.findMany({ where: { userId: ctx.actor.id, role: "OWNER" }, select: { organizationId: true } })

@@ -339,6 +339,22 @@ describe("account self-service", () => {
     expect(await db().auditEvent.count({ where: { action: "user.password_changed" } })).toBe(1);
   });
 
+  it("throttles the password re-check like sign-in, so a stolen session cannot guess the password", async () => {
+    const user = await createUser();
+    for (let i = 0; i < 5; i++) {
+      const wrong = await domainError(() => deleteMyAccount({ password: `guess number ${i}` }, { actor: user.actor, ip }));
+      expect(wrong.messageKey).toBe("auth.password.wrongCurrent");
+    }
+    // Even the right password is refused now, and nothing changes.
+    const blocked = await domainError(() =>
+      changePassword({ currentPassword: PASSWORD, newPassword: "a brand new passphrase" }, { actor: user.actor, ip }),
+    );
+    expect(blocked.messageKey).toBe("auth.signIn.rateLimited");
+    expect(blocked.field).toBe("currentPassword");
+    const stored = await db().user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(stored.passwordHash).toBe(user.passwordHash);
+  });
+
   it("signs out everywhere by moving the session version on", async () => {
     const user = await createUser();
     await signOutEverywhere({ actor: user.actor, ip });
