@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
-import { FormAlert } from "@/components/accounts/form-alert";
+import { Alert } from "@/components/ui/alert";
 import { SignInForm } from "@/components/accounts/sign-in-form";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
 import { getSessionUser } from "@/lib/auth/session";
@@ -44,9 +44,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       }
     >
       {notice ? (
-        <FormAlert variant="success" className="mb-5">
+        <Alert variant="success" className="mb-5">
           {t(`notices.${notice}`)}
-        </FormAlert>
+        </Alert>
       ) : null}
       <SignInForm callbackUrl={callbackUrl} initialError={error} />
     </AuthShell>

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
-import { FormAlert } from "@/components/accounts/form-alert";
+import { Alert } from "@/components/ui/alert";
 import { SignUpForm } from "@/components/accounts/sign-up-form";
 import { getSessionUser } from "@/lib/auth/session";
 import { lookupInvitation, type InvitationLookup } from "@/lib/orgs/invitations";
@@ -45,9 +45,9 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       }
     >
       {invitation && invitation.status !== "pending" ? (
-        <FormAlert variant="info" className="mb-5">
+        <Alert variant="info" className="mb-5">
           {t(`SignUp.inviteUnavailable.${invitation.status}`)}
-        </FormAlert>
+        </Alert>
       ) : null}
       <SignUpForm
         invite={pending && inviteToken ? { token: inviteToken, email: pending.email, orgName: pending.orgName } : undefined}

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { requestEmailChangeAction } from "@/lib/accounts/actions";
 import { ZRequestEmailChangeSchema, type TRequestEmailChangeSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /** Sends a confirmation link to the new address; the address changes when it is followed. */
@@ -36,8 +36,8 @@ export function ChangeEmailForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {sentTo ? <FormAlert variant="success">{t("sent", { email: sentTo })}</FormAlert> : null}
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {sentTo ? <Alert variant="success">{t("sent", { email: sentTo })}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("new")} error={errorText(errors.newEmail)} isRequired>
         <Input type="email" autoComplete="email" inputMode="email" {...form.register("newEmail")} />
       </Field>

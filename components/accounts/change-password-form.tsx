@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { changePasswordAction } from "@/lib/accounts/actions";
 import { ZChangePasswordSchema, type TChangePasswordSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /** A password change ends every session; this browser then signs out and goes to /signin with a notice. */
@@ -37,7 +37,7 @@ export function ChangePasswordForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("current")} error={errorText(errors.currentPassword)} isRequired>
         <Input type="password" autoComplete="current-password" {...form.register("currentPassword")} />
       </Field>

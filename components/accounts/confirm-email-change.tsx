@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 
 import { Button, buttonClasses } from "@/components/ui/button";
 import { confirmEmailChangeAction } from "@/lib/accounts/actions";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 
 /** Confirms a new e-mail address with a POST, so a link scanner cannot do it. */
 export function ConfirmEmailChange({ token }: { token: string }) {
@@ -36,9 +36,9 @@ export function ConfirmEmailChange({ token }: { token: string }) {
   if (state.kind === "done") {
     return (
       <div className="flex flex-col gap-5">
-        <FormAlert variant="success" title={t("successTitle")}>
+        <Alert variant="success" title={t("successTitle")}>
           {t("successBody", { email: state.email })}
-        </FormAlert>
+        </Alert>
         <Link href="/account" className={buttonClasses({ className: "w-full" })}>
           {t("toAccount")}
         </Link>
@@ -48,7 +48,7 @@ export function ConfirmEmailChange({ token }: { token: string }) {
 
   return (
     <div className="flex flex-col gap-5">
-      {state.kind === "error" ? <FormAlert>{state.message}</FormAlert> : null}
+      {state.kind === "error" ? <Alert>{state.message}</Alert> : null}
       {state.kind === "error" ? (
         <Link href="/account" className={buttonClasses({ variant: "secondary", className: "w-full" })}>
           {t("requestNew")}

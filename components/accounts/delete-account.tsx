@@ -13,7 +13,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { deleteAccountAction } from "@/lib/accounts/actions";
 import { ZDeleteAccountSchema, type TDeleteAccountSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /**
@@ -73,7 +73,7 @@ export function DeleteAccount() {
         }
       >
         <form id={formId} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-          {formError ? <FormAlert>{formError}</FormAlert> : null}
+          {formError ? <Alert>{formError}</Alert> : null}
           <Field label={t("password")} error={errorText(errors.password)} isRequired>
             <Input type="password" autoComplete="current-password" autoFocus {...form.register("password")} />
           </Field>

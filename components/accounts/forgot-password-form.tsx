@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { requestPasswordResetAction } from "@/lib/accounts/actions";
 import { ZRequestPasswordResetSchema, type TRequestPasswordResetSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /** Asks for a reset link. The answer is the same whether or not the address has an account. */
@@ -33,15 +33,15 @@ export function ForgotPasswordForm() {
 
   if (sentTo) {
     return (
-      <FormAlert variant="success" title={t("doneTitle")}>
+      <Alert variant="success" title={t("doneTitle")}>
         {t("doneBody", { email: sentTo })}
-      </FormAlert>
+      </Alert>
     );
   }
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("email")} error={errorText(errors.email)} isRequired>
         <Input type="email" autoComplete="email" inputMode="email" autoFocus {...form.register("email")} />
       </Field>

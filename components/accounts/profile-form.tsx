@@ -15,7 +15,7 @@ import { updateAccountAction } from "@/lib/accounts/actions";
 import { ZUpdateAccountSchema, type TUpdateAccountSchema } from "@/lib/accounts/schemas";
 import { setLocale } from "@/lib/i18n/actions";
 import { localeNames, locales, type Locale } from "@/lib/i18n/locale";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 export function ProfileForm({ name, locale }: { name: string; locale: Locale }) {
@@ -43,7 +43,7 @@ export function ProfileForm({ name, locale }: { name: string; locale: Locale }) 
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("name")} error={errorText(errors.name)} isRequired>
         <Input autoComplete="name" maxLength={100} {...form.register("name")} />
       </Field>

@@ -11,7 +11,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { resendVerificationAction } from "@/lib/accounts/actions";
 import { ZResendVerificationSchema, type TResendVerificationSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /** "Send me a new confirmation link": the same answer whether or not the address has an account. */
@@ -39,8 +39,8 @@ export function ResendVerificationForm() {
         </h2>
         <p className="mt-1 text-sm text-muted">{t("resendLead")}</p>
       </div>
-      {sentTo ? <FormAlert variant="success">{t("resendDone", { email: sentTo })}</FormAlert> : null}
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {sentTo ? <Alert variant="success">{t("resendDone", { email: sentTo })}</Alert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
         <Field label={t("resendEmail")} error={errorText(errors.email)} isRequired>
           <Input type="email" autoComplete="email" inputMode="email" {...form.register("email")} />

@@ -12,7 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { resetPasswordAction } from "@/lib/accounts/actions";
 import { ZResetPasswordSchema, type TResetPasswordSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 /** The new password for a reset link; then on to sign in with it. */
@@ -39,7 +39,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("password")} description={common("passwordHint")} error={errorText(errors.password)} isRequired>
         <Input type="password" autoComplete="new-password" autoFocus {...form.register("password")} />
       </Field>

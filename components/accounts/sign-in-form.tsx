@@ -14,7 +14,7 @@ import { Input } from "@/components/ui/input";
 import { resendVerificationAction } from "@/lib/accounts/actions";
 import { ZSignInSchema, type TSignInSchema } from "@/lib/accounts/schemas";
 import { signInErrorMessage } from "@/lib/accounts/sign-in-error";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useErrorText } from "./use-action-form";
 
 /**
@@ -80,7 +80,7 @@ export function SignInForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("email")} error={errorText(errors.email)} isRequired>
         <Input type="email" autoComplete="email" inputMode="email" autoFocus {...form.register("email")} />
       </Field>

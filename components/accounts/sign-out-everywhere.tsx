@@ -7,7 +7,7 @@ import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { signOutEverywhereAction } from "@/lib/accounts/actions";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 
 /** Ends every session of the account (the session version moves on), then leaves for /signin. */
 export function SignOutEverywhere() {
@@ -61,7 +61,7 @@ export function SignOutEverywhere() {
           </>
         }
       >
-        {error ? <FormAlert>{error}</FormAlert> : null}
+        {error ? <Alert>{error}</Alert> : null}
       </Dialog>
     </>
   );

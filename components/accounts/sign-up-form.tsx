@@ -14,7 +14,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { signUpAction } from "@/lib/accounts/actions";
 import { ZSignUpSchema, type TSignUpSchema } from "@/lib/accounts/schemas";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { useActionSubmit, useErrorText } from "./use-action-form";
 
 export type SignUpInvite = { token: string; email: string; orgName: string };
@@ -71,9 +71,9 @@ export function SignUpForm({ invite }: { invite?: SignUpInvite }) {
   if (done?.kind === "checkInbox") {
     return (
       <div className="flex flex-col gap-4">
-        <FormAlert variant="success" title={t("checkInboxTitle")}>
+        <Alert variant="success" title={t("checkInboxTitle")}>
           {t("checkInboxBody", { email: done.email })}
-        </FormAlert>
+        </Alert>
         {invite ? (
           <div className="flex flex-col gap-2 text-sm text-muted">
             <p>{t("inviteExistingAccount")}</p>
@@ -98,16 +98,16 @@ export function SignUpForm({ invite }: { invite?: SignUpInvite }) {
 
   if (done?.kind === "joined") {
     return (
-      <FormAlert variant="success">
+      <Alert variant="success">
         <span aria-busy="true">{t("joined", { orgName: done.orgName })}</span>
-      </FormAlert>
+      </Alert>
     );
   }
 
   if (done?.kind === "joinedSignInFailed") {
     return (
       <div className="flex flex-col gap-4">
-        <FormAlert variant="info">{t("joinedSignInFailed")}</FormAlert>
+        <Alert variant="info">{t("joinedSignInFailed")}</Alert>
         <Link href="/signin" className={buttonClasses({ className: "self-start" })}>
           {t("signInLink")}
         </Link>
@@ -117,7 +117,7 @@ export function SignUpForm({ invite }: { invite?: SignUpInvite }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      {formError ? <Alert>{formError}</Alert> : null}
       <Field label={t("name")} error={errorText(errors.name)} isRequired>
         <Input autoComplete="name" autoFocus maxLength={100} {...form.register("name")} />
       </Field>

@@ -6,7 +6,7 @@ import { useRef, useState } from "react";
 
 import { Button, buttonClasses } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/accounts/actions";
-import { FormAlert } from "./form-alert";
+import { Alert } from "@/components/ui/alert";
 import { ResendVerificationForm } from "./resend-verification-form";
 
 /**
@@ -40,9 +40,9 @@ export function VerifyEmailConfirm({ token }: { token: string }) {
   if (state.kind === "done") {
     return (
       <div className="flex flex-col gap-5">
-        <FormAlert variant="success" title={t("successTitle")}>
+        <Alert variant="success" title={t("successTitle")}>
           {t("successBody", { email: state.email })}
-        </FormAlert>
+        </Alert>
         <Link href="/signin?notice=verified" className={buttonClasses({ className: "w-full" })}>
           {t("signIn")}
         </Link>
@@ -52,7 +52,7 @@ export function VerifyEmailConfirm({ token }: { token: string }) {
 
   return (
     <div className="flex flex-col gap-6">
-      {state.kind === "error" ? <FormAlert>{state.message}</FormAlert> : null}
+      {state.kind === "error" ? <Alert>{state.message}</Alert> : null}
       <Button onClick={confirm} isLoading={isPending} className="w-full">
         {t("confirm")}
       </Button>

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 
 import { Button } from "@/components/ui/button";
 import { acceptInvitationAction } from "@/lib/orgs/actions";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction } from "./use-server-action";
 
 /** Accepts the invitation; the action takes the new member to the organisation. */
@@ -13,7 +13,7 @@ export function AcceptInvitationButton({ token }: { token: string }) {
   const { run, isPending, error } = useServerAction();
   return (
     <div className="flex flex-col gap-3">
-      <FormAlert message={error} />
+      <ActionError message={error} />
       <Button size="lg" isLoading={isPending} onClick={() => run(() => acceptInvitationAction({ token }))}>
         {t("accept")}
       </Button>

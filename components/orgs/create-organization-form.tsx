@@ -13,7 +13,7 @@ import { Select } from "@/components/ui/select";
 import { createOrganizationAction } from "@/lib/orgs/actions";
 import { ZCreateOrganizationSchema, type TCreateOrganizationSchema } from "@/lib/orgs/schemas";
 import { slugify } from "@/lib/orgs/slug";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction, useZodMessage } from "./use-server-action";
 
 /** Name, country and web address; the address follows the name until the user edits it. */
@@ -36,7 +36,7 @@ export function CreateOrganizationForm({ countries }: { countries: { code: strin
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <FormAlert message={error} />
+      <ActionError message={error} />
       <Field label={t("name")} error={fieldErrors.name ?? zodMessage(errors.name?.message)} isRequired>
         <Input
           autoComplete="organization"

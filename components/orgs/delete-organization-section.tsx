@@ -8,7 +8,7 @@ import { Dialog } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { deleteOrganizationAction } from "@/lib/orgs/actions";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction } from "./use-server-action";
 
 /** The danger zone: deleting asks for the organisation's name, typed out. */
@@ -66,7 +66,7 @@ export function DeleteOrganizationSection({ org }: { org: { slug: string; name: 
           }}
           className="flex flex-col gap-4"
         >
-          <FormAlert message={error} />
+          <ActionError message={error} />
           <Field label={t("confirmation", { name: org.name })} error={fieldErrors.confirmation}>
             <Input value={confirmation} onChange={(event) => setConfirmation(event.target.value)} autoComplete="off" autoFocus />
           </Field>

@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/lib/auth/permissions";
 import { resendInvitationAction, revokeInvitationAction } from "@/lib/orgs/actions";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { RoleBadge } from "./role-badge";
 import { useServerAction } from "./use-server-action";
 
@@ -56,7 +56,7 @@ function InvitationItem({ orgSlug, invitation }: { orgSlug: string; invitation: 
           )}
           {invitation.invitedBy ? <span>{t("invitedBy", { name: invitation.invitedBy.name })}</span> : null}
         </span>
-        <FormAlert message={resend.error ?? revoke.error} className="mt-1" />
+        <ActionError message={resend.error ?? revoke.error} className="mt-1" />
       </div>
       {invitation.canManage ? (
         <div className="flex shrink-0 gap-2">

@@ -12,7 +12,7 @@ import { useToast } from "@/components/ui/toast";
 import type { Role } from "@/lib/auth/permissions";
 import { inviteMemberAction } from "@/lib/orgs/actions";
 import { ZInviteMemberSchema, type TInviteMemberSchema } from "@/lib/orgs/schemas";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction, useZodMessage } from "./use-server-action";
 
 /** E-mail and role (only the roles the inviter may give). */
@@ -41,7 +41,7 @@ export function InviteMemberForm({ orgSlug, assignableRoles }: { orgSlug: string
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      <FormAlert message={error} />
+      <ActionError message={error} />
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem]">
         <Field label={t("email")} error={fieldErrors.email ?? zodMessage(errors.email?.message)} isRequired>
           <Input type="email" autoComplete="off" maxLength={254} {...form.register("email")} />

@@ -15,7 +15,7 @@ import {
   removeMemberAction,
   transferOwnershipAction,
 } from "@/lib/orgs/actions";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import type { MemberRow } from "./members-table";
 import { useServerAction } from "./use-server-action";
 
@@ -121,7 +121,7 @@ export function MemberRowActions({
       >
         {open === "role" || error ? (
           <div className="flex flex-col gap-4">
-            <FormAlert message={error} />
+            <ActionError message={error} />
             {open === "role" ? (
               <Field label={t("newRole")}>
                 <Select

@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { useToast } from "@/components/ui/toast";
 import { updateOrganizationAction } from "@/lib/orgs/actions";
 import { ZUpdateOrganizationSchema, type TUpdateOrganizationSchema } from "@/lib/orgs/schemas";
-import { FormAlert } from "./form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction, useZodMessage } from "./use-server-action";
 
 /** Name, country and web address; a new address moves the page there (the action redirects). */
@@ -42,7 +42,7 @@ export function OrganizationSettingsForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-5">
-      <FormAlert message={error} />
+      <ActionError message={error} />
       <Field label={t("name")} error={fieldErrors.name ?? zodMessage(errors.name?.message)} isRequired>
         <Input autoComplete="organization" maxLength={150} {...form.register("name")} />
       </Field>

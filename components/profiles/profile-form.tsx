@@ -6,7 +6,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useEffect, useMemo, type ReactNode } from "react";
 import { Controller, useForm, useWatch, type FieldErrors } from "react-hook-form";
 
-import { FormAlert } from "@/components/orgs/form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction, useZodMessage } from "@/components/orgs/use-server-action";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -366,7 +366,7 @@ export function ProfileForm({
         // Stays in view at the bottom of the long form: the save button, the version and what went wrong.
         <div className="sticky bottom-0 z-10 -mx-4 border-t border-line bg-surface/95 px-4 py-3 shadow-[0_-4px_12px_-6px_rgb(0_0_0/0.12)] backdrop-blur sm:mx-0 sm:rounded-card sm:border">
           <div className="flex flex-col gap-3">
-            <FormAlert message={error} />
+            <ActionError message={error} />
             {isConflict ? (
               <div>
                 <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>

@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 
-import { FormAlert } from "@/components/orgs/form-alert";
+import { ActionError } from "@/components/ui/alert";
 import { useServerAction } from "@/components/orgs/use-server-action";
 import { Button } from "@/components/ui/button";
 import { useToast } from "@/components/ui/toast";
@@ -28,7 +28,7 @@ export function SubmitForReview({ orgSlug, isResubmit, hasUnsavedChanges }: { or
   return (
     <div className="flex flex-col gap-3">
       <p className="text-sm text-muted">{isResubmit ? t("resubmitDescription") : t("description")}</p>
-      <FormAlert message={error} />
+      <ActionError message={error} />
       <Button onClick={submit} isLoading={isPending} disabled={hasUnsavedChanges} aria-describedby={hasUnsavedChanges ? "submit-save-first" : undefined}>
         {t("button")}
       </Button>

@@ -2,9 +2,9 @@ import type { ReactNode } from "react";
 
 import { cn } from "@/lib/utils/cn";
 
-export type FormAlertVariant = "error" | "success" | "info";
+export type AlertVariant = "error" | "success" | "info";
 
-const styles: Record<FormAlertVariant, { box: string; icon: string; path: string }> = {
+const styles: Record<AlertVariant, { box: string; icon: string; path: string }> = {
   error: {
     box: "border-red-200 bg-red-50 text-red-900",
     icon: "text-red-600",
@@ -26,13 +26,13 @@ const styles: Record<FormAlertVariant, { box: string; icon: string; path: string
  * A message about the whole form or page. Errors are announced at once
  * (role="alert"); success and information politely (role="status").
  */
-export function FormAlert({
+export function Alert({
   variant = "error",
   title,
   children,
   className,
 }: {
-  variant?: FormAlertVariant;
+  variant?: AlertVariant;
   title?: ReactNode;
   children?: ReactNode;
   className?: string;
@@ -50,6 +50,21 @@ export function FormAlert({
         {title ? <p className="font-semibold">{title}</p> : null}
         {children ? <div className="text-pretty">{children}</div> : null}
       </div>
+    </div>
+  );
+}
+
+/**
+ * The form-level message of a failed action. The live region is rendered
+ * before it has text, so screen readers announce the message when it appears.
+ */
+export function ActionError({ message, className }: { message: string | null | undefined; className?: string }) {
+  return (
+    <div
+      role="alert"
+      className={cn(message ? "rounded-lg border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900" : "sr-only", className)}
+    >
+      {message}
     </div>
   );
 }
