@@ -2,36 +2,16 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 
 import { Button, buttonClasses } from "@/components/ui/button";
 import { confirmEmailChangeAction } from "@/lib/accounts/actions";
 import { Alert } from "@/components/ui/alert";
+import { useTokenConfirmation } from "./use-token-confirmation";
 
 /** Confirms a new e-mail address with a POST, so a link scanner cannot do it. */
 export function ConfirmEmailChange({ token }: { token: string }) {
   const t = useTranslations("ConfirmEmail");
-  const root = useTranslations();
-  const inFlight = useRef(false);
-  const [isPending, setIsPending] = useState(false);
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "done"; email: string } | { kind: "error"; message: string }>({
-    kind: "idle",
-  });
-
-  async function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setIsPending(true);
-    try {
-      const result = await confirmEmailChangeAction({ token });
-      setState(result.ok ? { kind: "done", email: result.data.email } : { kind: "error", message: result.error });
-    } catch {
-      setState({ kind: "error", message: root("errors.generic") });
-    } finally {
-      inFlight.current = false;
-      setIsPending(false);
-    }
-  }
+  const { state, isPending, confirm } = useTokenConfirmation(token, confirmEmailChangeAction);
 
   if (state.kind === "done") {
     return (

@@ -2,11 +2,11 @@
 
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useRef, useState } from "react";
 
 import { Button, buttonClasses } from "@/components/ui/button";
 import { verifyEmailAction } from "@/lib/accounts/actions";
 import { Alert } from "@/components/ui/alert";
+import { useTokenConfirmation } from "./use-token-confirmation";
 import { ResendVerificationForm } from "./resend-verification-form";
 
 /**
@@ -15,27 +15,7 @@ import { ResendVerificationForm } from "./resend-verification-form";
  */
 export function VerifyEmailConfirm({ token }: { token: string }) {
   const t = useTranslations("VerifyEmail");
-  const root = useTranslations();
-  const inFlight = useRef(false);
-  const [isPending, setIsPending] = useState(false);
-  const [state, setState] = useState<{ kind: "idle" } | { kind: "done"; email: string } | { kind: "error"; message: string }>({
-    kind: "idle",
-  });
-
-  async function confirm() {
-    if (inFlight.current) return;
-    inFlight.current = true;
-    setIsPending(true);
-    try {
-      const result = await verifyEmailAction({ token });
-      setState(result.ok ? { kind: "done", email: result.data.email } : { kind: "error", message: result.error });
-    } catch {
-      setState({ kind: "error", message: root("errors.generic") });
-    } finally {
-      inFlight.current = false;
-      setIsPending(false);
-    }
-  }
+  const { state, isPending, confirm } = useTokenConfirmation(token, verifyEmailAction);
 
   if (state.kind === "done") {
     return (
