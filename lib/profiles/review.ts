@@ -94,7 +94,7 @@ export async function reviewProfile(
       organizationId: org.id,
       permission: "profile:edit",
       kind: approved ? "profile.approved" : "profile.rejected",
-      data: { orgName: org.name, orgSlug: org.slug, reason: approved ? null : input.reason },
+      data: { path: `/o/${org.slug}/profile`, orgName: org.name, ...(approved ? {} : { reason: input.reason }) },
     });
     const url = `${appUrl}/o/${org.slug}/profile`;
     for (const r of recipients) {
