@@ -93,3 +93,18 @@ export function firstLink(text: string): string {
   if (!match) throw new Error(`no link in: ${text}`);
   return match[0];
 }
+
+/** An organisation with an approved (public) profile: it can send and receive cooperation requests. */
+export async function createApprovedOrganization(options: { owner: { id: string }; name?: string; country?: string; descriptionEn?: string }) {
+  const org = await createOrganization(options);
+  await e2eDb().clusterProfile.create({
+    data: {
+      organizationId: org.id,
+      status: "APPROVED",
+      publishedAt: new Date(),
+      descriptionEn: options.descriptionEn ?? `${org.name} brings companies and researchers together.`,
+      ecosystems: ["health"],
+    },
+  });
+  return org;
+}
