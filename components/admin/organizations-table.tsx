@@ -3,9 +3,9 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 
-import { DataTable, createDataTableColumnHelper } from "@/components/ui/data-table";
-import { EmptyState } from "@/components/ui/empty-state";
+import { createDataTableColumnHelper } from "@/components/ui/data-table";
 import type { AdminOrganizationRow } from "@/lib/admin/users";
+import { AdminSearchTable } from "./admin-search-table";
 
 const col = createDataTableColumnHelper<AdminOrganizationRow>();
 
@@ -56,7 +56,7 @@ export function OrganizationsTable({
   );
 
   return (
-    <DataTable
+    <AdminSearchTable
       caption={t("caption")}
       columns={columns}
       data={data}
@@ -64,15 +64,10 @@ export function OrganizationsTable({
       page={page}
       perPage={perPage}
       totalPages={totalPages}
-      sort={null}
-      getRowId={(row) => row.id}
-      emptyState={
-        query ? (
-          <EmptyState title={t("noMatchesTitle", { query })} description={t("noMatchesDescription")} />
-        ) : (
-          <EmptyState title={t("emptyTitle")} />
-        )
-      }
+      query={query}
+      emptyTitle={t("emptyTitle")}
+      noMatchesTitle={t("noMatchesTitle", { query })}
+      noMatchesDescription={t("noMatchesDescription")}
     />
   );
 }

@@ -4,12 +4,12 @@ import { useFormatter, useTranslations } from "next-intl";
 import { useMemo, useRef, useState, useTransition } from "react";
 
 import { Button } from "@/components/ui/button";
-import { DataTable, createDataTableColumnHelper } from "@/components/ui/data-table";
+import { createDataTableColumnHelper } from "@/components/ui/data-table";
 import { Dialog } from "@/components/ui/dialog";
-import { EmptyState } from "@/components/ui/empty-state";
 import { useToast } from "@/components/ui/toast";
 import { setUserSuspendedAction } from "@/lib/admin/actions";
 import type { AdminUserRow } from "@/lib/admin/users";
+import { AdminSearchTable } from "./admin-search-table";
 import { StatusBadge } from "./status-badge";
 
 const col = createDataTableColumnHelper<AdminUserRow>();
@@ -86,7 +86,7 @@ export function UsersTable({
   );
 
   return (
-    <DataTable
+    <AdminSearchTable
       caption={t("caption")}
       columns={columns}
       data={data}
@@ -94,15 +94,10 @@ export function UsersTable({
       page={page}
       perPage={perPage}
       totalPages={totalPages}
-      sort={null}
-      getRowId={(row) => row.id}
-      emptyState={
-        query ? (
-          <EmptyState title={t("noMatchesTitle", { query })} description={t("noMatchesDescription")} />
-        ) : (
-          <EmptyState title={t("emptyTitle")} />
-        )
-      }
+      query={query}
+      emptyTitle={t("emptyTitle")}
+      noMatchesTitle={t("noMatchesTitle", { query })}
+      noMatchesDescription={t("noMatchesDescription")}
     />
   );
 }

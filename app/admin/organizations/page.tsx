@@ -1,11 +1,8 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { Suspense } from "react";
 
-import { AdminPageHeader } from "@/components/admin/admin-page-header";
-import { AdminSearchForm } from "@/components/admin/admin-search-form";
+import { AdminListPage, parseAdminListParams } from "@/components/admin/admin-list-page";
 import { OrganizationsTable } from "@/components/admin/organizations-table";
-import { parseTableState } from "@/components/ui/data-table-state";
 import { requirePlatformAdminPage } from "@/lib/admin/require-platform-admin";
 import { listOrganizations } from "@/lib/admin/users";
 
@@ -18,28 +15,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminOrganizationsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const user = await requirePlatformAdminPage();
-  const params = await searchParams;
-  const { page, perPage } = parseTableState(params);
-  const query = typeof params.q === "string" ? params.q.trim().slice(0, 200) : "";
-  const locale = await getLocale();
-  const result = await listOrganizations({ page, perPage, query, locale }, { actor: user });
-  const t = await getTranslations("AdminOrganizations");
-
+  const { page, perPage, query, perPageParam } = parseAdminListParams(await searchParams);
+  const result = await listOrganizations({ page, perPage, query, locale: await getLocale() }, { actor: user });
   return (
-    <>
-      <AdminPageHeader title={t("title")} lead={t("lead")} />
-      <AdminSearchForm
-        action="/admin/organizations"
-        query={query}
-        perPage={typeof params.perPage === "string" ? params.perPage.slice(0, 8) : undefined}
-        label={t("searchLabel")}
-        placeholder={t("searchPlaceholder")}
-        submitLabel={t("search")}
-        clearLabel={t("clearSearch")}
-      />
-      <Suspense>
-        <OrganizationsTable {...result} query={query} />
-      </Suspense>
-    </>
+    <AdminListPage namespace="AdminOrganizations" action="/admin/organizations" query={query} perPageParam={perPageParam}>
+      <OrganizationsTable {...result} query={query} />
+    </AdminListPage>
   );
 }
