@@ -42,7 +42,7 @@ test.describe("verification queue", () => {
     const response = await publicPage.goto(`/clusters/${org.slug}`);
     expect(response?.status()).toBe(200);
     await expect(publicPage.getByRole("heading", { level: 1, name: org.name })).toBeVisible();
-    expect((await latestEmailTo(owner.email))?.kind).toBe("profileApproved");
+    expect((await latestEmailTo(owner.email))?.kind).toBe("profile.approved");
     await visitor.close();
   });
 
@@ -63,7 +63,7 @@ test.describe("verification queue", () => {
     const profile = await e2eDb().clusterProfile.findUniqueOrThrow({ where: { organizationId: org.id } });
     expect(profile.status).toBe("REJECTED");
     const mail = await latestEmailTo(owner.email);
-    expect(mail?.kind).toBe("profileRejected");
+    expect(mail?.kind).toBe("profile.rejected");
     expect(mail?.text).toContain("Please add the number of universities among your members.");
   });
 

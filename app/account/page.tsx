@@ -7,9 +7,11 @@ import { ChangePasswordForm } from "@/components/accounts/change-password-form";
 import { DeleteAccount } from "@/components/accounts/delete-account";
 import { ProfileForm } from "@/components/accounts/profile-form";
 import { SignOutEverywhere } from "@/components/accounts/sign-out-everywhere";
+import { NotificationPreferencesForm } from "@/components/notifications/notification-preferences-form";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
 import { defaultLocale, isLocale } from "@/lib/i18n/locale";
+import { getNotificationPreferences } from "@/lib/notifications/preferences";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Account");
@@ -19,6 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AccountPage() {
   const user = await requireUser("/account");
   const t = await getTranslations("Account");
+  const notifications = await getTranslations("NotificationPreferences");
+  const notificationPreferences = await getNotificationPreferences({ actor: user });
 
   return (
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-6 px-4 py-10 sm:px-6 sm:py-14">
@@ -30,6 +34,13 @@ export default async function AccountPage() {
       <AccountSection id="profile" title={t("profile.title")} lead={t("profile.lead")}>
         <ProfileForm name={user.name} locale={isLocale(user.locale) ? user.locale : defaultLocale} />
       </AccountSection>
+
+      {/* The target of the settings link in every notification e-mail (/account#notifications). */}
+      <div id="notifications" className="scroll-mt-20">
+        <AccountSection id="notification-settings" title={notifications("title")} lead={notifications("lead")}>
+          <NotificationPreferencesForm preferences={notificationPreferences} />
+        </AccountSection>
+      </div>
 
       <AccountSection id="email" title={t("email.title")} lead={t("email.lead", { email: user.email })}>
         <ChangeEmailForm />

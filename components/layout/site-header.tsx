@@ -1,9 +1,11 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { buttonClasses } from "@/components/ui/button";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { logger } from "@/lib/log/logger";
+import { countUnreadNotifications } from "@/lib/notifications/list-notifications";
 import { listMyOrganizations } from "@/lib/orgs/organizations";
 import { AccountMenu } from "./account-menu";
 import { LocaleSwitcher } from "./locale-switcher";
@@ -16,12 +18,15 @@ import { OrgSwitcher, type SwitcherOrganization } from "./org-switcher";
  * with the database down, the page (or its error page) still gets a header,
  * the signed-out one.
  */
-async function loadHeaderUser(): Promise<{ user: SessionUser; organizations: SwitcherOrganization[] } | null> {
+async function loadHeaderUser(): Promise<{ user: SessionUser; organizations: SwitcherOrganization[]; unread: number } | null> {
   try {
     const user = await getSessionUser();
     if (!user) return null;
-    const organizations = await listMyOrganizations({ userId: user.id });
-    return { user, organizations: organizations.map(({ slug, name }) => ({ slug, name })) };
+    const [organizations, unread] = await Promise.all([
+      listMyOrganizations({ userId: user.id }),
+      countUnreadNotifications({ actor: { id: user.id, email: user.email } }),
+    ]);
+    return { user, organizations: organizations.map(({ slug, name }) => ({ slug, name })), unread };
   } catch (error) {
     logger.warn("header: could not load the signed-in user", { error });
     return null;
@@ -86,6 +91,7 @@ export async function SiteHeader() {
           {signedIn ? (
             <div className="flex shrink-0 items-center gap-1.5">
               <OrgSwitcher organizations={signedIn.organizations} />
+              <NotificationBell unread={{ count: signedIn.unread }} />
               <AccountMenu
                 user={{ name: signedIn.user.name, email: signedIn.user.email, isPlatformAdmin: signedIn.user.isPlatformAdmin }}
               />

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { locales } from "@/lib/i18n/locale";
-import { EMAIL_TEMPLATES, escapeHtml, renderEmail, type EmailTemplate } from "./templates";
+import { NOTIFICATION_KIND_LIST, type NotificationData } from "@/lib/notifications/kinds";
+import {
+  DIGEST_MAX_ITEMS,
+  EMAIL_TEMPLATES,
+  escapeHtml,
+  renderDigestEmail,
+  renderEmail,
+  renderNotificationEmail,
+  type EmailTemplate,
+} from "./templates";
 
 const HOSTILE = "<script>alert(1)</script>";
 
@@ -100,5 +109,102 @@ describe("renderEmail", () => {
     });
     expect(email.html).not.toContain("<b>x</b>");
     expect(email.html).toContain("&quot;&lt;b&gt;x&lt;/b&gt;&quot;@example.org");
+  });
+});
+
+const NOTICE: NotificationData = {
+  path: "/o/medicon/requests/r1",
+  orgName: "Medicon Valley Alliance",
+  subject: "Joint Horizon Europe proposal",
+  reason: "Fewer than 15 committed members",
+  tie: "COVALENT",
+  count: 4,
+};
+const LINKS = { url: "https://covalent.example/o/medicon/requests/r1?a=1&b=2", settingsUrl: "https://covalent.example/account#notifications" };
+/** A message path that fell back to its key, e.g. "email.notification.request.received.subject". */
+const KEY_FALLBACK = /\b(email|notification|Notifications)\.[\w.]+\b/;
+
+describe("renderNotificationEmail", () => {
+  const notificationCases = locales.flatMap((locale) => NOTIFICATION_KIND_LIST.map((kind) => [kind, locale] as const));
+
+  it.each(notificationCases)("%s in %s has a subject, the link, the settings link and no raw placeholder", (kind, locale) => {
+    const email = renderNotificationEmail(kind, locale, NOTICE, LINKS);
+    expect(email.subject.trim()).not.toBe("");
+    expect(email.subject).not.toContain("\n");
+    expect(email.subject + email.text).toContain("Medicon Valley Alliance");
+    expect(email.text).toContain(LINKS.url);
+    expect(email.text).toContain(LINKS.settingsUrl);
+    expect(email.html).toContain(`href="${escapeHtml(LINKS.url)}"`);
+    expect(email.html).toContain(`<html lang="${locale}">`);
+    for (const part of [email.subject, email.text, email.html]) {
+      expect(part).not.toMatch(RAW_PLACEHOLDER);
+      expect(part).not.toMatch(KEY_FALLBACK);
+    }
+  });
+
+  it.each(locales)("keeps the profile review e-mails' own texts in %s", (locale) => {
+    const approved = renderNotificationEmail("profile.approved", locale, NOTICE, LINKS);
+    const rejected = renderNotificationEmail("profile.rejected", locale, NOTICE, LINKS);
+    expect(approved.subject).toContain("Medicon Valley Alliance");
+    expect(rejected.text).toContain("Fewer than 15 committed members");
+    expect(approved.text).toMatch(locale === "en" ? /Open the profile/ : /Открыть профиль/);
+  });
+
+  it("writes the request's reason, subject and tie into the e-mail, in the recipient's language", () => {
+    const declined = renderNotificationEmail("request.declined", "en", NOTICE, LINKS);
+    expect(declined.subject).toContain("Joint Horizon Europe proposal");
+    expect(declined.text).toContain("Fewer than 15 committed members");
+    const raised = renderNotificationEmail("partnership.raiseConfirmed", "ru", NOTICE, LINKS);
+    expect(raised.text).toContain("ковалентная связь");
+    expect(renderNotificationEmail("request.received", "xx", NOTICE, LINKS).subject).toBe(
+      renderNotificationEmail("request.received", "en", NOTICE, LINKS).subject,
+    );
+  });
+
+  it("escapes an organisation's name and a subject in the HTML part", () => {
+    const email = renderNotificationEmail("request.received", "en", { ...NOTICE, orgName: HOSTILE, subject: `"><img src=x>` }, LINKS);
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).not.toContain("<img");
+    expect(email.text).toContain(HOSTILE);
+  });
+});
+
+describe("renderDigestEmail", () => {
+  const item = (n: number) => ({
+    kind: "request.received" as const,
+    data: { ...NOTICE, subject: `Proposal ${n}`, path: `/o/medicon/requests/r${n}` },
+    url: `https://covalent.example/o/medicon/requests/r${n}`,
+  });
+  const links = { url: "https://covalent.example/notifications", settingsUrl: LINKS.settingsUrl };
+
+  it.each(locales)("lists every item with its link in %s", (locale) => {
+    const email = renderDigestEmail(locale, [item(1), item(2)], links);
+    expect(email.subject).toContain("2");
+    for (const n of [1, 2]) {
+      expect(email.text).toContain(`Proposal ${n}`);
+      expect(email.text).toContain(`https://covalent.example/o/medicon/requests/r${n}`);
+      expect(email.html).toContain(`href="https://covalent.example/o/medicon/requests/r${n}"`);
+    }
+    expect(email.text).toContain(links.url);
+    expect(email.text).toContain(links.settingsUrl);
+    for (const part of [email.subject, email.text, email.html]) {
+      expect(part).not.toMatch(RAW_PLACEHOLDER);
+      expect(part).not.toMatch(KEY_FALLBACK);
+    }
+  });
+
+  it("lists at most DIGEST_MAX_ITEMS and counts the rest", () => {
+    const items = Array.from({ length: DIGEST_MAX_ITEMS + 3 }, (_, i) => item(i + 1));
+    const email = renderDigestEmail("en", items, links);
+    expect(email.subject).toContain(String(DIGEST_MAX_ITEMS + 3));
+    expect(email.text).toContain(`requests/r${DIGEST_MAX_ITEMS}\n`);
+    expect(email.text).not.toContain(`requests/r${DIGEST_MAX_ITEMS + 1}\n`);
+    expect(email.text).toContain("3 more notifications");
+  });
+
+  it("escapes the items in the HTML part", () => {
+    const email = renderDigestEmail("ru", [{ ...item(1), data: { ...NOTICE, orgName: HOSTILE } }], links);
+    expect(email.html).not.toContain("<script>");
+    expect(email.html).toContain("&lt;script&gt;");
   });
 });

@@ -43,3 +43,14 @@ export type NotificationData = {
   /** Count of new items, for recommendations.new. */
   count?: number;
 };
+
+/** How a user gets a kind by e-mail; in the app they always see it. */
+export const NOTIFICATION_DELIVERIES = ["IMMEDIATE", "DIGEST", "OFF"] as const;
+export type NotificationDeliveryChoice = (typeof NOTIFICATION_DELIVERIES)[number];
+
+/** Every kind, in the order the preferences form lists them. */
+export const NOTIFICATION_KIND_LIST = Object.keys(NOTIFICATION_KINDS) as NotificationKind[];
+
+export function defaultDeliveryOf(kind: NotificationKind): NotificationDeliveryChoice {
+  return NOTIFICATION_KINDS[kind].defaultDelivery;
+}

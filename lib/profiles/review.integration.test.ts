@@ -59,7 +59,7 @@ describe("verification queue", () => {
     expect(await db.notification.count({ where: { userId: owner.id, kind: "profile.approved" } })).toBe(1);
     expect(await db.notification.count({ where: { userId: member.id } })).toBe(0);
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { toEmail: owner.email } });
-    expect(mail.kind).toBe("profileApproved");
+    expect(mail.kind).toBe("profile.approved");
     expect(mail.subject).toContain("Nordic Health Cluster");
     expect(mail.text).toMatch(/[а-я]/); // the owner reads Russian
     expect(await db.auditEvent.count({ where: { organizationId: org.id, action: "profile.approved", ip } })).toBe(1);
@@ -80,6 +80,14 @@ describe("verification queue", () => {
     await expect(reviewProfile({ organizationId: org.id, decision: "approve", reason: "" }, { actor: admin, ip })).rejects.toBeInstanceOf(DomainError);
   });
 
+  it("goes through the editors' notification settings: with profile e-mails off, only the in-app notice", async () => {
+    const { admin, owner, org } = await setup("PENDING");
+    await testDb().notificationPreference.create({ data: { userId: owner.id, kind: "profile.approved", delivery: "OFF" } });
+    await reviewProfile({ organizationId: org.id, decision: "approve", reason: "" }, { actor: admin, ip });
+    expect(await testDb().notification.count({ where: { userId: owner.id, kind: "profile.approved" } })).toBe(1);
+    expect(await testDb().outboxEmail.count({ where: { toEmail: owner.email } })).toBe(0);
+  });
+
   it("a name or country change of a published profile is applied on approval, and dropped on rejection", async () => {
     const { admin, org } = await setup("APPROVED", { pendingName: "Nordic Life Science Cluster", pendingCountry: "SE", publishedAt: new Date() });
     const queue = await listReviewQueue({ actor: admin });
@@ -92,6 +100,9 @@ describe("verification queue", () => {
     expect(after.name).toBe("Nordic Life Science Cluster");
     expect(after.country).toBe("SE");
     expect(after.profile?.pendingName).toBeNull();
+    // Told under the new name.
+    const mail = await testDb().outboxEmail.findFirstOrThrow({ where: { kind: "profile.approved" } });
+    expect(mail.subject).toContain("Nordic Life Science Cluster");
 
     await testDb().clusterProfile.update({ where: { organizationId: org.id }, data: { pendingName: "Something Else" } });
     await reviewProfile({ organizationId: org.id, decision: "reject", reason: "The new name is not your legal name." }, { actor: admin, ip });

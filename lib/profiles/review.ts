@@ -1,9 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { DomainError, NotFoundError } from "@/lib/errors/domain-error";
-import { enqueueEmail } from "@/lib/mail/enqueue-email";
 import { notifyOrganization } from "@/lib/notifications/notify";
 import { evaluateChecklist } from "./checklist";
 import { toPlainProfile } from "./profiles";
@@ -50,7 +48,6 @@ export async function reviewProfile(
   if (input.decision === "reject" && input.reason.trim().length < 5) {
     throw new DomainError("profiles.errors.reasonRequired", {}, "reason");
   }
-  const { appUrl } = getEnv();
   await getDb().$transaction(async (tx) => {
     const profile = await tx.clusterProfile.findUnique({
       where: { organizationId: input.organizationId },
@@ -90,18 +87,18 @@ export async function reviewProfile(
     }
 
     const approved = input.decision === "approve";
-    const recipients = await notifyOrganization(tx, {
+    // In the app and by e-mail, as each editor's notification settings say.
+    await notifyOrganization(tx, {
       organizationId: org.id,
       permission: "profile:edit",
       kind: approved ? "profile.approved" : "profile.rejected",
-      data: { path: `/o/${org.slug}/profile`, orgName: org.name, ...(approved ? {} : { reason: input.reason }) },
+      data: {
+        path: `/o/${org.slug}/profile`,
+        // An approved name change is told under the new name.
+        orgName: approved ? (profile.pendingName ?? org.name) : org.name,
+        ...(approved ? {} : { reason: input.reason }),
+      },
     });
-    const url = `${appUrl}/o/${org.slug}/profile`;
-    for (const r of recipients) {
-      await (approved
-        ? enqueueEmail(tx, { to: r.email, locale: r.locale, template: "profileApproved", data: { url, orgName: org.name } })
-        : enqueueEmail(tx, { to: r.email, locale: r.locale, template: "profileRejected", data: { url, orgName: org.name, reason: input.reason } }));
-    }
     await recordAuditEvent(tx, {
       organizationId: org.id,
       actor: ctx.actor,
