@@ -139,7 +139,19 @@ export async function exportMyData(ctx: { actor: Actor }) {
       invitationsSent: {
         select: { email: true, role: true, createdAt: true, acceptedAt: true, revokedAt: true, organization: { select: { slug: true } } },
       },
+      notificationPreferences: { select: { kind: true, delivery: true, updatedAt: true } },
+      requestMessagesWritten: {
+        orderBy: { createdAt: "desc" },
+        take: 5000,
+        select: { kind: true, body: true, createdAt: true, request: { select: { subject: true } } },
+      },
     },
+  });
+  const notifications = await db.notification.findMany({
+    where: { userId: ctx.actor.id },
+    orderBy: { createdAt: "desc" },
+    take: 5000,
+    select: { kind: true, data: true, readAt: true, createdAt: true },
   });
   const activity = await db.auditEvent.findMany({
     where: { actorId: ctx.actor.id },
@@ -147,7 +159,7 @@ export async function exportMyData(ctx: { actor: Actor }) {
     take: 5000,
     select: { action: true, targetType: true, targetLabel: true, ip: true, createdAt: true, organization: { select: { slug: true } } },
   });
-  return { exportedAt: new Date().toISOString(), account: user, activity };
+  return { exportedAt: new Date().toISOString(), account: user, activity, notifications };
 }
 
 /**

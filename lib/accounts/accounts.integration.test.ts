@@ -424,11 +424,23 @@ describe("account self-service", () => {
       expect.objectContaining({ role: "OWNER", organization: { name: org.name, slug: org.slug, country: "DK" } }),
     ]);
     expect(data.activity.map((a) => a.action)).toEqual(["user.signed_out_everywhere"]);
+    expect(data.notifications).toEqual([]);
+    expect(data.account.notificationPreferences).toEqual([]);
     const json = JSON.stringify(data);
     expect(json).not.toContain("passwordHash");
     expect(json).not.toContain(user.passwordHash);
     expect(json).not.toContain("sessionVersion");
   });
+});
+
+it("exports the user's notifications and notification settings", async () => {
+  const user = await createUser({ email: "anna@example.org" });
+  await db().notification.create({ data: { userId: user.id, kind: "request.received", data: { path: "/notifications", orgName: "Nordic Health" } } });
+  await db().notificationPreference.create({ data: { userId: user.id, kind: "request.received", delivery: "DIGEST" } });
+
+  const data = await exportMyData({ actor: user.actor });
+  expect(data.notifications).toEqual([expect.objectContaining({ kind: "request.received", data: { path: "/notifications", orgName: "Nordic Health" } })]);
+  expect(data.account.notificationPreferences).toEqual([expect.objectContaining({ kind: "request.received", delivery: "DIGEST" })]);
 });
 
 describe("account deletion", () => {
