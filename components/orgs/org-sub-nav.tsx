@@ -10,6 +10,8 @@ export interface OrgSubNavItem {
   label: string;
   /** Current only on this exact path (the overview), not below it. */
   isExact?: boolean;
+  /** A count shown after the label (unread requests), with its spoken form for screen readers. */
+  badge?: { count: number; label: string };
 }
 
 /** The organisation's sections as tabs; the current one is marked aria-current="page". */
@@ -31,6 +33,12 @@ export function OrgSubNav({ label, items }: { label: string; items: OrgSubNavIte
                 )}
               >
                 {item.label}
+                {item.badge ? (
+                  <span data-testid="nav-badge" className="ms-1.5 rounded-full bg-brand-700 px-1.5 py-px text-xs font-semibold text-white">
+                    <span aria-hidden="true">{item.badge.count}</span>
+                    <span className="sr-only">{item.badge.label}</span>
+                  </span>
+                ) : null}
               </Link>
             </li>
           );

@@ -1,0 +1,97 @@
+import "server-only";
+import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
+import type { RequestStatus } from "@/lib/db/generated/enums";
+import { can, type Permission } from "@/lib/auth/permissions";
+import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-error";
+import type { ActingMembership } from "@/lib/orgs/membership";
+
+/** Where a side finds the request in the app: each organisation under its own slug. */
+export function requestPath(orgSlug: string, requestId: string): string {
+  return `/o/${orgSlug}/requests/${requestId}`;
+}
+
+/** The actor's display name, kept as text on messages and events so the thread survives account deletion. */
+export async function actorName(tx: Prisma.TransactionClient | PrismaClient, userId: string): Promise<string> {
+  const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
+  return user.name;
+}
+
+/**
+ * The acting membership as it is now, read inside the transaction: the
+ * check before it (requireMembership) may be a moment old, and a member
+ * removed or demoted since must not act.
+ *
+ * Deliberately no lock on the Organization row here (lockOrganization takes
+ * FOR UPDATE): every request transaction also writes rows that reference
+ * the OTHER organisation (the request, its notices, the partnership), and a
+ * foreign key check takes FOR KEY SHARE on that organisation, which FOR
+ * UPDATE blocks. Two organisations acting towards each other at the same
+ * moment would then wait for each other: a deadlock.
+ */
+export async function recheckMembership(tx: Prisma.TransactionClient, acting: ActingMembership, permission: Permission): Promise<void> {
+  const current = await tx.membership.findFirst({
+    where: { id: acting.id, organizationId: acting.organization.id },
+    select: { role: true },
+  });
+  if (!current) throw new NotFoundError();
+  if (!can(current.role, permission)) throw new ForbiddenError();
+}
+
+/**
+ * Serialises the sends of one organisation, so that the daily count and the
+ * open-request check see every earlier send. FOR NO KEY UPDATE, not FOR
+ * UPDATE: it conflicts with itself (and with lockOrganization), but not with
+ * the FOR KEY SHARE of foreign key checks, so another organisation sending
+ * to this one, or accepting its request, is never blocked by it (see
+ * recheckMembership for the deadlock that FOR UPDATE would allow).
+ */
+export async function lockSendingOrganization(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR NO KEY UPDATE`;
+}
+
+export type LockedRequest = {
+  id: string;
+  senderId: string;
+  receiverId: string;
+  status: RequestStatus;
+  subject: string;
+  respondedAt: Date | null;
+  side: "sender" | "receiver";
+};
+
+/**
+ * The request row, locked until the transaction ends, if the acting
+ * organisation is one of its two sides; otherwise NotFoundError (the same
+ * answer as for an id that does not exist). Tenancy is in the WHERE, and the
+ * lock makes concurrent accept / decline / withdraw of one request run one
+ * after another, so the second sees the first one's status.
+ */
+export async function lockRequestForOrg(
+  tx: Prisma.TransactionClient,
+  requestId: string,
+  organizationId: string,
+): Promise<LockedRequest> {
+  const [row] = await tx.$queryRaw<Omit<LockedRequest, "side">[]>`
+    SELECT id, "senderId", "receiverId", status::text AS status, subject, "respondedAt"
+    FROM "CooperationRequest"
+    WHERE id = ${requestId} AND ("senderId" = ${organizationId} OR "receiverId" = ${organizationId})
+    FOR UPDATE`;
+  if (!row) throw new NotFoundError();
+  return { ...row, side: row.senderId === organizationId ? "sender" : "receiver" };
+}
+
+/** The partial unique index of the migration: one OPEN request per (sender, receiver, kind). */
+const ONE_OPEN_PER_KIND = "CooperationRequest_one_open_per_kind";
+
+/**
+ * Whether a database error is the "one open request per pair and kind"
+ * index. Prisma reports a unique violation as P2002; with the pg driver
+ * adapter the index name sits in meta (driverAdapterError.cause.constraint),
+ * in the message with other engines, so both are searched. Only that index
+ * becomes the friendly message: any other unique violation stays a bug.
+ */
+export function isOpenRequestConflict(error: unknown): boolean {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") return false;
+  const where = `${JSON.stringify(error.meta ?? {})} ${error.message}`;
+  return where.includes(ONE_OPEN_PER_KIND);
+}
