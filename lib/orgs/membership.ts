@@ -49,13 +49,19 @@ export async function requireMembership(options: {
 }
 
 /**
- * Serialises membership and invitation changes of one organisation: the
- * "last owner" rule counts owners, so two concurrent demotions must not both
- * see two owners; and two concurrent invitations of one address must not
- * both see none pending.
+ * Serialises changes of one organisation: the "last owner" rule counts
+ * owners, so two concurrent demotions must not both see two owners; two
+ * concurrent invitations of one address must not both see none pending; the
+ * daily request limit must count every earlier send.
+ *
+ * FOR NO KEY UPDATE, not FOR UPDATE: it conflicts with itself, but not with
+ * the FOR KEY SHARE that a foreign key check takes. Request and partnership
+ * transactions write rows that reference the OTHER organisation; with FOR
+ * UPDATE, two organisations acting towards each other at the same moment
+ * would each wait for the other (a deadlock).
  */
 export async function lockOrganization(tx: Prisma.TransactionClient, organizationId: string) {
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR UPDATE`;
+  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR NO KEY UPDATE`;
 }
 
 /**

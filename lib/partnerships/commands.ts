@@ -62,7 +62,7 @@ async function withLockedPartnership<T>(
       SELECT id FROM "Partnership"
       WHERE id = ${input.partnershipId}
         AND ("organizationAId" = ${organizationId} OR "organizationBId" = ${organizationId})
-      FOR UPDATE`;
+      FOR NO KEY UPDATE`;
     if (!locked) throw new NotFoundError();
     const org = { select: { id: true, name: true, slug: true } } as const;
     const row = await tx.partnership.findUniqueOrThrow({

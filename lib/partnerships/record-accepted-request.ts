@@ -38,7 +38,7 @@ export async function recordAcceptedRequest(
   const [locked] = await tx.$queryRaw<{ id: string; isActive: boolean }[]>`
     SELECT id, "isActive" FROM "Partnership"
     WHERE "organizationAId" = ${organizationAId} AND "organizationBId" = ${organizationBId}
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
   if (!locked) throw new Error("partnership row missing after insert");
 
   const event = {

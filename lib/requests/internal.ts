@@ -3,7 +3,7 @@ import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { RequestStatus } from "@/lib/db/generated/enums";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-error";
-import type { ActingMembership } from "@/lib/orgs/membership";
+import { lockOrganization, type ActingMembership } from "@/lib/orgs/membership";
 
 /** Where a side finds the request in the app: each organisation under its own slug. */
 export function requestPath(orgSlug: string, requestId: string): string {
@@ -21,12 +21,8 @@ export async function actorName(tx: Prisma.TransactionClient | PrismaClient, use
  * check before it (requireMembership) may be a moment old, and a member
  * removed or demoted since must not act.
  *
- * Deliberately no lock on the Organization row here (lockOrganization takes
- * FOR UPDATE): every request transaction also writes rows that reference
- * the OTHER organisation (the request, its notices, the partnership), and a
- * foreign key check takes FOR KEY SHARE on that organisation, which FOR
- * UPDATE blocks. Two organisations acting towards each other at the same
- * moment would then wait for each other: a deadlock.
+ * No organisation lock is needed for replies and decisions: the request
+ * row's own lock (lockRequestForOrg) serialises them.
  */
 export async function recheckMembership(tx: Prisma.TransactionClient, acting: ActingMembership, permission: Permission): Promise<void> {
   const current = await tx.membership.findFirst({
@@ -37,16 +33,9 @@ export async function recheckMembership(tx: Prisma.TransactionClient, acting: Ac
   if (!can(current.role, permission)) throw new ForbiddenError();
 }
 
-/**
- * Serialises the sends of one organisation, so that the daily count and the
- * open-request check see every earlier send. FOR NO KEY UPDATE, not FOR
- * UPDATE: it conflicts with itself (and with lockOrganization), but not with
- * the FOR KEY SHARE of foreign key checks, so another organisation sending
- * to this one, or accepting its request, is never blocked by it (see
- * recheckMembership for the deadlock that FOR UPDATE would allow).
- */
+/** Serialises the sends of one organisation, so that the daily count and the open-request check see every earlier send. */
 export async function lockSendingOrganization(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
-  await tx.$queryRaw`SELECT id FROM "Organization" WHERE id = ${organizationId} FOR NO KEY UPDATE`;
+  await lockOrganization(tx, organizationId);
 }
 
 export type LockedRequest = {
@@ -75,7 +64,7 @@ export async function lockRequestForOrg(
     SELECT id, "senderId", "receiverId", status::text AS status, subject, "respondedAt"
     FROM "CooperationRequest"
     WHERE id = ${requestId} AND ("senderId" = ${organizationId} OR "receiverId" = ${organizationId})
-    FOR UPDATE`;
+    FOR NO KEY UPDATE`;
   if (!row) throw new NotFoundError();
   return { ...row, side: row.senderId === organizationId ? "sender" : "receiver" };
 }
