@@ -12,11 +12,12 @@ const colors: Record<TieKind, string> = {
  * Two clusters and the bond between them, drawn like a chemical bond: a
  * dashed single line (weak), a double line (durable), a triple line
  * (covalent). Decorative: the tie's name is always written next to it.
+ * Its size is the className's (h-10 w-20 when none is given).
  */
 export function TieGlyph({ kind, className }: { kind: TieKind; className?: string }) {
   const lines = kind === "weak" ? [20] : kind === "durable" ? [16.5, 23.5] : [14, 20, 26];
   return (
-    <svg aria-hidden="true" viewBox="0 0 80 40" className={cn("h-10 w-20", colors[kind], className)}>
+    <svg aria-hidden="true" viewBox="0 0 80 40" className={cn(colors[kind], className ?? "h-10 w-20")}>
       {lines.map((y) => (
         <line
           key={y}

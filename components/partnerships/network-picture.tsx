@@ -100,7 +100,7 @@ export function NetworkPicture({ summary }: { summary: NetworkSummary }) {
         <ul aria-label={t("legend")} className="flex flex-wrap gap-x-5 gap-y-1">
           {TIE_STRENGTHS.map((tie) => (
             <li key={tie} className="inline-flex items-center gap-1.5">
-              <TieGlyph kind={tieKind(tie)} className="h-5! w-10!" />
+              <TieGlyph kind={tieKind(tie)} className="h-5 w-10" />
               <span>{ties(tie)}</span>
             </li>
           ))}

@@ -21,7 +21,7 @@ export function TieBadge({ tie, className }: { tie: TieStrength; className?: str
         className,
       )}
     >
-      <TieGlyph kind={tieKind(tie)} className="h-4! w-8!" />
+      <TieGlyph kind={tieKind(tie)} className="h-4 w-8" />
       {t(tie)}
     </span>
   );
