@@ -1,5 +1,6 @@
 import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
+import { BASE_SECURITY_HEADERS } from "./lib/http/security-headers";
 
 const withNextIntl = createNextIntlPlugin("./i18n/request.ts");
 
@@ -11,6 +12,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Logo uploads (up to 2 MB, lib/profiles/logo.ts) go through a server action; the default limit is 1 MB.
   experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // On every response, static files and API included; the page CSP and HSTS come from proxy.ts.
+  async headers() {
+    return [{ source: "/:path*", headers: [...BASE_SECURITY_HEADERS] }];
+  },
 };
 
 export default withNextIntl(nextConfig);

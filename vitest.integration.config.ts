@@ -14,5 +14,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     passWithNoTests: false,
+    // The tests call route handlers directly, as if behind one proxy, and tell
+    // clients apart by X-Forwarded-For (lib/http/client-ip.ts).
+    env: { TRUST_PROXY: "1" },
   },
 });

@@ -60,4 +60,23 @@ describe("parseEnv", () => {
   it("treats empty strings as unset", () => {
     expect(parseEnv({ DATABASE_URL: "", SMTP_URL: "", DATA_DIR: tempDir() }).databaseUrl).toBeUndefined();
   });
+
+  it("trusts no proxy unless told how many there are", () => {
+    const dataDir = tempDir();
+    expect(parseEnv({ DATA_DIR: dataDir }).trustProxyHops).toBe(0);
+    expect(parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "false" }).trustProxyHops).toBe(0);
+    expect(parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "true" }).trustProxyHops).toBe(1);
+    expect(parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: " 2 " }).trustProxyHops).toBe(2);
+    expect(() => parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "yes" })).toThrowError(/TRUST_PROXY/);
+    expect(() => parseEnv({ DATA_DIR: dataDir, TRUST_PROXY: "-1" })).toThrowError(/TRUST_PROXY/);
+  });
+
+  it("treats an https:// APP_URL, and only that, as served over HTTPS", () => {
+    const dataDir = tempDir();
+    expect(parseEnv({ DATA_DIR: dataDir }).isHttps).toBe(false);
+    expect(parseEnv({ DATA_DIR: dataDir, APP_URL: "http://127.0.0.1:3100", NODE_ENV: "test" }).isHttps).toBe(false);
+    expect(parseEnv({ DATA_DIR: dataDir, APP_URL: "https://covalent.example.com" }).isHttps).toBe(true);
+    // NEXTAUTH_URL stands in for APP_URL, as it does for links.
+    expect(parseEnv({ DATA_DIR: dataDir, NEXTAUTH_URL: "https://covalent.example.com" }).isHttps).toBe(true);
+  });
 });

@@ -37,6 +37,19 @@ const ZRawEnv = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   /** Where uploaded files (logos) live: in PostgreSQL (default) or on disk under DATA_DIR/files. */
   STORAGE_DRIVER: z.enum(["postgres", "disk"]).default("postgres"),
+  /**
+   * How many reverse proxies in front of the app append to X-Forwarded-For
+   * (lib/http/client-ip.ts). 0 (default): none, the client is the TCP peer and
+   * forwarded headers are ignored. "false" is 0, "true" is 1.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .transform((value) => (value === "false" ? "0" : value === "true" ? "1" : value))
+    .pipe(z.string().regex(/^\d{1,2}$/, "must be a number of proxies (0, 1, 2…), true or false"))
+    .transform(Number)
+    .default(0),
 });
 
 export type Env = {
@@ -47,6 +60,15 @@ export type Env = {
   embeddedPgPort: number;
   port: number;
   appUrl: string;
+  /**
+   * The app is served over HTTPS (APP_URL starts with https://): cookies are
+   * Secure, HSTS and upgrade-insecure-requests are sent. This, not NODE_ENV,
+   * is what "production" means for transport security, since the end-to-end
+   * tests run a production build on plain http://127.0.0.1.
+   */
+  isHttps: boolean;
+  /** Reverse proxies trusted to append to X-Forwarded-For (0: none). */
+  trustProxyHops: number;
   authSecret: string;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -114,6 +136,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     embeddedPgPort: raw.EMBEDDED_PG_PORT,
     port: raw.PORT,
     appUrl,
+    isHttps: /^https:\/\//i.test(appUrl),
+    trustProxyHops: raw.TRUST_PROXY,
     authSecret: raw.NEXTAUTH_SECRET ?? developmentSecret(raw.DATA_DIR, "nextauth-secret"),
     smtpUrl: raw.SMTP_URL,
     mailFrom: raw.MAIL_FROM,

@@ -7,6 +7,7 @@ import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { DomainError } from "@/lib/errors/domain-error";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
+import { wellFormedInput } from "@/lib/security/well-formed";
 
 /**
  * Every server action goes through one of these wrappers, which give it the
@@ -50,7 +51,7 @@ async function run<S extends z.ZodType, T>(
   body: (input: z.output<S>, ip: string) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
-    const parsed = schema.safeParse(toObject(rawInput));
+    const parsed = schema.safeParse(wellFormedInput(toObject(rawInput)));
     if (!parsed.success) {
       const fieldErrors: Record<string, string> = {};
       for (const issue of parsed.error.issues) {

@@ -5,14 +5,17 @@
  */
 import { z } from "zod";
 
-export const API_ERROR_CODES = ["bad_request", "not_found", "rate_limited", "internal_error"] as const;
+export const API_ERROR_CODES = ["bad_request", "forbidden", "not_found", "rate_limited", "internal_error", "unavailable"] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 const STATUS: Record<ApiErrorCode, number> = {
   bad_request: 400,
+  forbidden: 403,
   not_found: 404,
   rate_limited: 429,
   internal_error: 500,
+  /** The database is down or restarting: try again in a few seconds (lib/db/errors.ts). */
+  unavailable: 503,
 };
 
 export const ZApiError = z

@@ -2,11 +2,13 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { getEnv } from "@/lib/env";
 import { normalizeEmail } from "./email";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { clearFailedSignIns, recordFailedSignIn, signInRetryAfter } from "./rate-limit";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
+import { logger } from "@/lib/log/logger";
 
 /**
  * Errors the sign-in form shows. One code for a wrong e-mail and a wrong
@@ -20,30 +22,46 @@ export const authOptions: NextAuthOptions = {
   get secret() {
     return getEnv().authSecret;
   },
+  // next-auth's cookies are HttpOnly and SameSite=Lax; over HTTPS they are also
+  // Secure with the __Secure-/__Host- prefixes, so they never travel over plain
+  // HTTP and a subdomain or a network attacker cannot plant them. Decided by
+  // APP_URL (lib/env.ts), not by next-auth reading NEXTAUTH_URL itself.
+  get useSecureCookies() {
+    return getEnv().isHttps;
+  },
   providers: [
     CredentialsProvider({
       name: "email",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const email = normalizeEmail(String(credentials?.email ?? "")).slice(0, 254);
-        const password = String(credentials?.password ?? "").slice(0, 1000);
-        const ip = clientIpFromHeaders(req.headers ?? {});
-        if (!email || !password) throw new Error("invalidCredentials");
+        try {
+          const email = normalizeEmail(String(credentials?.email ?? "")).slice(0, 254);
+          const password = String(credentials?.password ?? "").slice(0, 1000);
+          const ip = clientIpFromHeaders(req.headers ?? {});
+          if (!email || !password) throw new Error("invalidCredentials");
 
-        const retryAfter = await signInRetryAfter(email, ip);
-        if (retryAfter > 0) throw new Error(`rateLimited:${retryAfter}`);
+          const retryAfter = await signInRetryAfter(email, ip);
+          if (retryAfter > 0) throw new Error(`rateLimited:${retryAfter}`);
 
-        const user = await getDb().user.findUnique({ where: { email } });
-        const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
-        if (!user || !ok) {
-          await recordFailedSignIn(email, ip);
-          throw new Error("invalidCredentials");
+          const user = await getDb().user.findUnique({ where: { email } });
+          const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
+          if (!user || !ok) {
+            await recordFailedSignIn(email, ip);
+            throw new Error("invalidCredentials");
+          }
+          await clearFailedSignIns(email);
+          // Only the owner of the password learns these two.
+          if (user.suspendedAt) throw new Error("suspended");
+          if (!user.emailVerifiedAt) throw new Error("emailNotVerified");
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        } catch (error) {
+          // next-auth writes the message into the sign-in URL (?error=…): only
+          // our codes may go there, never a database error's text (PostgreSQL
+          // restarting, say). The form shows anything else as a generic error.
+          if (error instanceof Error && /^(invalidCredentials|rateLimited:\d+|emailNotVerified|suspended)$/.test(error.message)) throw error;
+          logger.error("sign-in failed", { error });
+          throw new Error(isDatabaseUnavailable(error) ? "unavailable" : "failed");
         }
-        await clearFailedSignIns(email);
-        // Only the owner of the password learns these two.
-        if (user.suspendedAt) throw new Error("suspended");
-        if (!user.emailVerifiedAt) throw new Error("emailNotVerified");
-        return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
       },
     }),
   ],

@@ -1,9 +1,10 @@
 "use server";
 
-import { cookies, headers } from "next/headers";
+import { cookies } from "next/headers";
 import { z } from "zod";
 
 import { saveUserLocale } from "@/lib/accounts/locale";
+import { getEnv } from "@/lib/env";
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE, locales, type Locale } from "./locale";
 
 // Not exported: a "use server" file may export only async functions.
@@ -23,7 +24,6 @@ export async function setLocale(input: unknown): Promise<SetLocaleResult> {
   if (!parsed.success) return { ok: false };
   const { locale } = parsed.data;
 
-  const origin = (await headers()).get("origin") ?? "";
   (await cookies()).set(LOCALE_COOKIE, locale, {
     path: "/",
     maxAge: LOCALE_COOKIE_MAX_AGE,
@@ -31,7 +31,7 @@ export async function setLocale(input: unknown): Promise<SetLocaleResult> {
     // Not httpOnly: it holds no secret, and app/global-error.tsx reads it in the
     // browser to speak the visitor's language when the root layout has failed.
     httpOnly: false,
-    secure: origin.startsWith("https://"),
+    secure: getEnv().isHttps,
   });
 
   // A signed-in user's choice is saved on the account too, so it follows them
@@ -42,5 +42,6 @@ export async function setLocale(input: unknown): Promise<SetLocaleResult> {
 
 /** Form action for the language switcher: `<button name="locale" value="ru">`. */
 export async function switchLocaleAction(formData: FormData): Promise<void> {
-  await setLocale({ locale: formData.get("locale") });
+  // A crafted request can send any value here, not only the form's FormData.
+  await setLocale({ locale: formData instanceof FormData ? formData.get("locale") : undefined });
 }
