@@ -10,10 +10,18 @@
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { getEnv } from "@/lib/env";
+import { refuseCrossOrigin } from "@/lib/http/same-origin";
 import { buildContentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
   const env = getEnv();
+  // A POST to a page is a server action (by fetch, or a form before
+  // hydration). From another site (CSRF) Next refuses to run it but answers
+  // with a 500; answer a plain 403 before it gets that far.
+  if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
+    const refused = refuseCrossOrigin(request);
+    if (refused) return refused;
+  }
   if (request.nextUrl.pathname.startsWith("/api/")) {
     // JSON, CSV and files set their own content policies (api/files: default-src 'none').
     const response = NextResponse.next();
