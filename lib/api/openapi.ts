@@ -90,6 +90,11 @@ const errorResponses = {
     content: json("Error"),
   },
   "500": { description: "Unexpected server error.", content: json("Error") },
+  "503": {
+    description: "The service is briefly unavailable (its database is restarting): try again after Retry-After seconds.",
+    headers: { "Retry-After": { description: "Seconds to wait.", schema: { type: "integer", minimum: 1 } } },
+    content: json("Error"),
+  },
 };
 
 export function buildOpenApiDocument(options: { serverUrl: string }): JsonSchema {
