@@ -73,10 +73,20 @@ export const authOptions: NextAuthOptions = {
       if (typeof token.uid !== "string") return {};
       // Checked on every use: a password change, "sign out everywhere" or a
       // suspension bumps sessionVersion and so ends every older session.
-      const current = await getDb().user.findUnique({
-        where: { id: token.uid },
-        select: { sessionVersion: true, suspendedAt: true },
-      });
+      let current: { sessionVersion: number; suspendedAt: Date | null } | null;
+      try {
+        current = await getDb().user.findUnique({
+          where: { id: token.uid },
+          select: { sessionVersion: true, suspendedAt: true },
+        });
+      } catch (error) {
+        // While PostgreSQL restarts, keep the session rather than signing
+        // everyone out (next-auth would clear the cookie): nothing can be
+        // read or changed without the database anyway, and the next request
+        // after it is back checks the version again.
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
       if (!current || current.suspendedAt || current.sessionVersion !== token.sv) return {};
       return token;
     },
