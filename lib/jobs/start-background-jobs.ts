@@ -12,6 +12,9 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 
+const MAIL_BATCH = 20;
+const MAIL_BATCHES_PER_ROUND = 25;
+
 const globalForJobs = globalThis as unknown as { covalentJobsStarted?: boolean };
 
 /**
@@ -59,7 +62,17 @@ export function startBackgroundJobs(): void {
     scheduleJob({
       name: "mail delivery",
       intervalMs: 5 * SECOND,
-      round: async () => ({ sent: await deliverDueEmails({ db: getDb(), transport, from: env.mailFrom }) }),
+      round: async () => {
+        // Keep going while whole batches come back, so a burst of mail drains
+        // within one round instead of 20 mails every 5 seconds.
+        let sent = 0;
+        for (let round = 0; round < MAIL_BATCHES_PER_ROUND; round++) {
+          const delivered = await deliverDueEmails({ db: getDb(), transport, from: env.mailFrom, batchSize: MAIL_BATCH });
+          sent += delivered;
+          if (delivered < MAIL_BATCH) break;
+        }
+        return { sent };
+      },
     });
   } else {
     logger.info("SMTP_URL is not set: e-mail stays in the outbox, readable at /dev/mailbox");
