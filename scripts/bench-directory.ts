@@ -13,13 +13,22 @@
  * request as soon as the previous answer is read, for a fixed time, after a
  * warm-up; latencies are kept and sorted for exact percentiles.
  *
+ * HTTP: node:http with keep-alive (one connection per worker), asking for
+ * gzip like a browser and not decoding the answer, so the load generator
+ * takes as little as possible of the CPU it shares with the app. Before each
+ * target the load average is printed, after it the generator's own CPU time
+ * per request: on a shared machine, read every figure next to them.
+ *
  * Options:
- *   --url http://127.0.0.1:3000   the running app
+ *   --url http://127.0.0.1:3000   the running app (start it with TRUST_PROXY=1: see below)
  *   --query "q=…&country=…"       the directory query (default: a typical text + two filters)
  *   --duration 10                 seconds per target (after --warmup seconds)
  *   --warmup 3
  *   --concurrency 20
- *   --only a,b,c                  some targets only
+ *   --only a,b,c,f                some targets only; f is the framework reference: by default
+ *                                 the static OpenAPI document (GET /api/v1/openapi.json, no
+ *                                 database, no rate limit), what any route costs here
+ *   --reference /path             another path for (f), e.g. an empty page for the cost of the layout
  *   --bust                        give every app request a random page (1–1000), so that the app's
  *                                 answer cache (lib/directory/cache.ts) misses: measures the full work
  *   --explain                     print EXPLAIN (ANALYZE, BUFFERS) of the SQL and exit
@@ -27,8 +36,13 @@
  *                                 latency (the cost of one query, without queueing), then exit
  * Each API request carries a different X-Forwarded-For address, so the rate
  * limit (120 a minute per address) does not stop the run while its cost (one
- * row in the RateLimit table per request) is still measured.
+ * row in the RateLimit table per request) is still measured. The app believes
+ * X-Forwarded-For only behind a trusted proxy (lib/http/client-ip.ts): start
+ * it with TRUST_PROXY=1 for the benchmark, or every request counts against
+ * 127.0.0.1 and the API answers 429 after 120 requests.
  */
+import http from "node:http";
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
@@ -37,7 +51,42 @@ import { parseDirectoryQuery } from "../lib/directory/schemas";
 
 const DEFAULT_QUERY = "q=artificial+intelligence&country=DE&ecosystem=digital";
 
-type Result = { name: string; latencies: number[]; errors: number; seconds: number; note?: string };
+type Result = {
+  name: string;
+  latencies: number[];
+  errors: number;
+  seconds: number;
+  note?: string;
+  /** Load average (1 min) when the target started, and the generator's own CPU ms per request. */
+  load?: number;
+  clientCpuMs?: number;
+  statuses?: Record<string, number>;
+};
+
+let agent = new http.Agent({ keepAlive: true });
+
+/** One GET on a kept-alive connection; resolves when the whole answer is read (not decoded). */
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const request = http.get(url, { agent, headers: { "accept-encoding": "gzip, deflate, br", ...headers } }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on("data", (chunk: Buffer) => chunks.push(chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on("error", reject);
+    });
+    request.on("error", reject);
+  });
+}
+
+/** A GET for the probe: plain (no compression), so the answer can be read. */
+async function probe(url: string, headers: Record<string, string> = {}): Promise<{ status: number; text: string } | Error> {
+  try {
+    const { status, body } = await get(url, { "accept-encoding": "identity", ...headers });
+    return { status, text: body.toString("utf8") };
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
+  }
+}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
@@ -48,36 +97,46 @@ function percentile(sorted: number[], p: number): number {
 /** Runs `task` from `concurrency` workers for `seconds` (after a warm-up), and collects latencies in ms. */
 async function load(
   name: string,
-  task: () => Promise<boolean>,
+  task: () => Promise<boolean | number>,
   options: { concurrency: number; seconds: number; warmup: number },
 ): Promise<Result> {
   const run = async (seconds: number, record: boolean) => {
     const latencies: number[] = [];
+    const statuses: Record<string, number> = {};
     let errors = 0;
     const deadline = performance.now() + seconds * 1000;
     const worker = async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
-        let isOk = false;
+        let outcome: boolean | number = false;
         try {
-          isOk = await task();
+          outcome = await task();
         } catch {
-          isOk = false;
+          outcome = false;
         }
         const elapsed = performance.now() - started;
         if (!record) continue;
+        const isOk = typeof outcome === "number" ? outcome >= 200 && outcome < 300 : outcome;
         if (isOk) latencies.push(elapsed);
-        else errors += 1;
+        else {
+          errors += 1;
+          const key = typeof outcome === "number" ? String(outcome) : "failed";
+          statuses[key] = (statuses[key] ?? 0) + 1;
+        }
       }
     };
     const started = performance.now();
     await Promise.all(Array.from({ length: options.concurrency }, worker));
-    return { latencies, errors, seconds: (performance.now() - started) / 1000 };
+    return { latencies, errors, statuses, seconds: (performance.now() - started) / 1000 };
   };
+  const loadAverage = os.loadavg()[0]!;
   if (options.warmup > 0) await run(options.warmup, false);
+  const cpuBefore = process.cpuUsage();
   const measured = await run(options.seconds, true);
+  const cpu = process.cpuUsage(cpuBefore);
   measured.latencies.sort((a, b) => a - b);
-  return { name, ...measured };
+  const count = measured.latencies.length + measured.errors;
+  return { name, ...measured, load: loadAverage, clientCpuMs: count > 0 ? (cpu.user + cpu.system) / 1000 / count : undefined };
 }
 
 function randomIp(): string {
@@ -86,10 +145,13 @@ function randomIp(): string {
 }
 
 function row(r: Result): string {
-  if (r.note) return `${r.name.padEnd(34)} ${r.note}`;
+  if (r.note) return `${r.name.padEnd(38)} ${r.note}`;
   const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(1).padStart(8) : "     n/a");
   const rps = r.latencies.length / r.seconds;
-  return `${r.name.padEnd(34)} ${fmt(percentile(r.latencies, 50))} ${fmt(percentile(r.latencies, 95))} ${fmt(percentile(r.latencies, 99))} ${rps.toFixed(0).padStart(8)} ${String(r.latencies.length).padStart(8)} ${String(r.errors).padStart(6)}`;
+  const load = r.load === undefined ? "" : r.load.toFixed(1).padStart(6);
+  const clientCpu = r.clientCpuMs === undefined ? "" : r.clientCpuMs.toFixed(2).padStart(8);
+  const statuses = r.statuses && Object.keys(r.statuses).length > 0 ? `  (${Object.entries(r.statuses).map(([k, v]) => `${k}: ${v}`).join(", ")})` : "";
+  return `${r.name.padEnd(38)} ${fmt(percentile(r.latencies, 50))} ${fmt(percentile(r.latencies, 95))} ${fmt(percentile(r.latencies, 99))} ${rps.toFixed(0).padStart(8)} ${String(r.latencies.length).padStart(8)} ${String(r.errors).padStart(6)} ${load} ${clientCpu}${statuses}`;
 }
 
 async function main() {
@@ -100,11 +162,12 @@ async function main() {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       concurrency: { type: "string", default: "20" },
-      only: { type: "string", default: "a,b,c" },
+      only: { type: "string", default: "a,b,c,f" },
       explain: { type: "boolean", default: false },
       bust: { type: "boolean", default: false },
       sequential: { type: "string" },
       locale: { type: "string", default: "en" },
+      reference: { type: "string", default: "/api/v1/openapi.json" },
     },
   });
   const databaseUrl = process.env.DATABASE_URL;
@@ -115,6 +178,7 @@ async function main() {
     seconds: Math.max(1, Number(values.duration) || 10),
     warmup: Math.max(0, Number(values.warmup) || 0),
   };
+  agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency });
   const only = new Set(values.only.split(",").map((s) => s.trim()));
   const locale = values.locale === "ru" ? "ru" : "en";
   const statement = directoryStatement(parseDirectoryQuery(new URLSearchParams(queryString)), locale);
@@ -158,7 +222,8 @@ async function main() {
 
   console.log(`directory benchmark: ${options.concurrency} concurrent, ${options.seconds} s each after ${options.warmup} s warm-up`);
   console.log(`query: ${queryString}`);
-  const results: Record<"a" | "b" | "c", Result | undefined> = { a: undefined, b: undefined, c: undefined };
+  const results: Record<"a" | "b" | "c" | "f", Result | undefined> = { a: undefined, b: undefined, c: undefined, f: undefined };
+  const TRUST_PROXY_HINT = "the app counts every request against one address: start it with TRUST_PROXY=1";
 
   /** The URL for one request: with --bust, a page number the cache has most likely not seen. */
   const target = (url: string) => (values.bust ? `${url}&page=${1 + Math.floor(Math.random() * 1000)}` : url);
@@ -166,40 +231,33 @@ async function main() {
 
   if (only.has("a")) {
     const url = `${base}/api/v1/clusters?${queryString}`;
-    const probe = await fetch(url, { headers: { "x-forwarded-for": randomIp() } }).catch((error: Error) => error);
-    if (probe instanceof Error || !probe.ok) {
-      const why = probe instanceof Error ? probe.message : `HTTP ${probe.status}`;
+    const answer = await probe(url, { "x-forwarded-for": randomIp() });
+    if (answer instanceof Error || answer.status !== 200) {
+      const why = answer instanceof Error ? answer.message : answer.status === 429 ? `HTTP 429: ${TRUST_PROXY_HINT}` : `HTTP ${answer.status}`;
       results.a = { name: "(a) API /api/v1/clusters", latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
     } else {
-      const body = (await probe.json()) as { total: number };
+      const body = JSON.parse(answer.text) as { total: number };
       console.log(`(a) answers ${body.total} matches`);
       results.a = await load(
         "(a) API /api/v1/clusters",
-        async () => {
-          const response = await fetch(target(url), { headers: { "x-forwarded-for": randomIp() } });
-          await response.arrayBuffer();
-          return response.ok;
-        },
+        async () => (await get(target(url), { "x-forwarded-for": randomIp() })).status,
         options,
       );
+      if (results.a.statuses?.["429"]) console.log(`(a) ${results.a.statuses["429"]} answers were 429: ${TRUST_PROXY_HINT}`);
     }
   }
 
   if (only.has("b")) {
     const url = `${base}/clusters?${queryString}`;
-    const probe = await fetch(url).catch((error: Error) => error);
-    if (probe instanceof Error || !probe.ok) {
-      const why = probe instanceof Error ? probe.message : `HTTP ${probe.status}`;
+    const answer = await probe(url);
+    if (answer instanceof Error || answer.status !== 200) {
+      const why = answer instanceof Error ? answer.message : `HTTP ${answer.status}`;
       results.b = { name: "(b) HTML /clusters", latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
     } else {
-      await probe.arrayBuffer();
+      console.log(`(b) answers ${answer.text.length} characters of HTML`);
       results.b = await load(
         "(b) HTML /clusters",
-        async () => {
-          const response = await fetch(target(url), { headers: { "x-forwarded-for": randomIp() } });
-          await response.arrayBuffer();
-          return response.ok;
-        },
+        async () => (await get(target(url), { "x-forwarded-for": randomIp() })).status,
         options,
       );
     }
@@ -227,8 +285,21 @@ async function main() {
     }
   }
 
+  if (only.has("f")) {
+    const path = values.reference.startsWith("/") ? values.reference : `/${values.reference}`;
+    const url = `${base}${path}`;
+    const name = `(f) reference ${path}`.slice(0, 38);
+    const answer = await probe(url);
+    if (answer instanceof Error || answer.status !== 200) {
+      const why = answer instanceof Error ? answer.message : `HTTP ${answer.status}`;
+      results.f = { name, latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
+    } else {
+      results.f = await load(name, async () => (await get(url)).status, options);
+    }
+  }
+
   console.log("");
-  console.log(`${"target".padEnd(34)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s".padStart(8)} ${"count".padStart(8)} ${"errors".padStart(6)}`);
+  console.log(`${"target".padEnd(38)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"req/s".padStart(8)} ${"count".padStart(8)} ${"errors".padStart(6)} ${"load".padStart(6)} ${"gen cpu".padStart(8)}`);
   for (const r of Object.values(results)) if (r) console.log(row(r));
 
   const ratio = (x: Result | undefined, y: Result | undefined, p: number) =>
@@ -238,6 +309,9 @@ async function main() {
   console.log("");
   console.log(`a/c: p50 ${ratio(results.a, results.c, 50)}, p95 ${ratio(results.a, results.c, 95)}`);
   console.log(`b/c: p50 ${ratio(results.b, results.c, 50)}, p95 ${ratio(results.b, results.c, 95)}`);
+  console.log(`a/f: p50 ${ratio(results.a, results.f, 50)}, p95 ${ratio(results.a, results.f, 95)}  (the API against a route with no work)`);
+  console.log("load: the 1-minute load average when the target started; gen cpu: the load generator's own CPU ms per request");
+  agent.destroy();
 }
 
 main().catch((error) => {

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { directoryCountryOptions } from "@/components/directory/country-options";
 import { DirectoryFilters, type FilterKind, type FilterOption } from "@/components/directory/directory-filters";
 import { directoryHref, parseDirectoryView } from "@/components/directory/directory-href";
 import { DirectoryMap } from "@/components/directory/directory-map";
 import { DirectorySearchBox } from "@/components/directory/directory-search-box";
 import { DirectorySortSelect } from "@/components/directory/directory-sort-select";
 import { DirectoryTable } from "@/components/directory/directory-table";
+import { toDirectoryTableRow } from "@/components/directory/directory-table-row";
 import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listDirectory } from "@/lib/directory/list-directory";
@@ -18,7 +20,6 @@ import {
   parseDirectoryQuery,
   type TDirectoryQuery,
 } from "@/lib/directory/schemas";
-import { countryOptions } from "@/lib/geo/countries";
 import { isLocale } from "@/lib/i18n/locale";
 import { cn } from "@/lib/utils/cn";
 
@@ -97,7 +98,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
     />
   );
 
-  const mapCountries = facets.country
+  const mapCountries = (view === "map" ? facets.country : [])
     .filter((f) => f.count > 0)
     .map((f) => ({
       code: f.value,
@@ -126,7 +127,7 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
           <DirectoryFilters
             groups={groups}
             targetsCountry={query.targetsCountry ?? ""}
-            countryOptions={countryOptions(locale)}
+            countryOptions={directoryCountryOptions(locale)}
             regions={query.region}
             perPage={query.perPage !== DEFAULT_PER_PAGE ? String(query.perPage) : null}
             view={view}
@@ -189,13 +190,13 @@ export default async function ClustersPage({ searchParams }: { searchParams: Pro
           ) : (
             <Suspense>
               <DirectoryTable
-                data={result.data}
+                data={result.data.map(toDirectoryTableRow)}
                 total={result.total}
                 page={result.page}
                 perPage={result.perPage}
                 totalPages={result.totalPages}
                 ecosystemLabels={ecosystemLabels}
-                emptyState={emptyState}
+                emptyState={result.data.length === 0 ? emptyState : undefined}
               />
             </Suspense>
           )}

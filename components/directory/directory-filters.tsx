@@ -1,12 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef, useState } from "react";
 
 import { buttonClasses } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/control-styles";
 import { cn } from "@/lib/utils/cn";
+import { formatCount } from "./number-format";
 import { DIRECTORY_FORM_ID, useDirectoryNavigation } from "./use-directory-navigation";
 
 export const FILTER_KINDS = ["country", "ecosystem", "sector", "label", "size", "level"] as const;
@@ -51,6 +52,20 @@ const LEGENDS = {
   level: "facetLevel",
 } as const;
 
+/**
+ * The look of every filter option, set once on the list: up to 100 options a
+ * page, each only `<li><input><label>name<span>count</span></label></li>`
+ * in the HTML. A value nothing would match is a disabled box with a greyed label.
+ */
+const OPTION_LIST_CLASSES = [
+  "flex flex-col gap-1.5 [&>li]:flex [&>li]:items-start [&>li]:gap-2.5",
+  "[&_input]:mt-0.5 [&_input]:size-4.5 [&_input]:shrink-0 [&_input]:cursor-pointer [&_input]:accent-brand-700",
+  "[&_input:disabled]:cursor-not-allowed",
+  "[&_label]:flex [&_label]:min-w-0 [&_label]:flex-1 [&_label]:cursor-pointer [&_label]:justify-between [&_label]:gap-2 [&_label]:text-sm [&_label]:text-ink [&_label]:wrap-anywhere",
+  "[&_input:disabled+label]:cursor-not-allowed [&_input:disabled+label]:text-muted/70",
+  "[&_label>span]:shrink-0 [&_label>span]:text-muted [&_label>span]:tabular-nums",
+].join(" ");
+
 function selectionOf(groups: Record<FilterKind, FilterOption[]>): Record<FilterKind, string[]> {
   return Object.fromEntries(
     FILTER_KINDS.map((kind) => [kind, groups[kind].filter((o) => o.selected).map((o) => o.value)]),
@@ -74,7 +89,7 @@ export function DirectoryFilters({
   clearHref,
 }: DirectoryFiltersProps) {
   const t = useTranslations("Directory");
-  const format = useFormatter();
+  const locale = useLocale();
   const { apply, isPending } = useDirectoryNavigation();
   const detailsRef = useRef<HTMLDetailsElement>(null);
   const targetsId = useId();
@@ -176,32 +191,24 @@ export function DirectoryFilters({
                 {options.length === 0 ? (
                   <p className="text-sm text-muted">{t("facetEmpty")}</p>
                 ) : (
-                  <ul className={cn("flex flex-col gap-1.5", kind === "country" && "max-h-72 overflow-y-auto pe-1")}>
+                  <ul className={kind === "country" ? `${OPTION_LIST_CLASSES} max-h-72 overflow-y-auto pe-1` : OPTION_LIST_CLASSES}>
                     {options.map((option) => {
                       const checked = selection[kind].includes(option.value);
-                      const isDead = option.count === 0 && !checked;
                       const id = `filter-${kind}-${option.value}`;
                       return (
-                        <li key={option.value} className="flex items-start gap-2.5">
+                        <li key={option.value}>
                           <input
                             id={id}
                             type="checkbox"
                             name={kind}
                             value={option.value}
                             checked={checked}
-                            disabled={isDead}
+                            disabled={option.count === 0 && !checked}
                             onChange={(event) => toggle(kind, option.value, event.target.checked)}
-                            className="mt-0.5 size-4.5 shrink-0 cursor-pointer accent-brand-700 disabled:cursor-not-allowed"
                           />
-                          <label
-                            htmlFor={id}
-                            className={cn(
-                              "flex min-w-0 flex-1 cursor-pointer justify-between gap-2 text-sm",
-                              isDead ? "cursor-not-allowed text-muted/70" : "text-ink",
-                            )}
-                          >
-                            <span className="min-w-0 break-words">{option.label}</span>
-                            <span className="shrink-0 text-muted tabular-nums">{format.number(option.count)}</span>
+                          <label htmlFor={id}>
+                            {option.label}
+                            <span>{formatCount(locale, option.count)}</span>
                           </label>
                         </li>
                       );

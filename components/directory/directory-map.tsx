@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
 import { cn } from "@/lib/utils/cn";
-import { MAP_HEIGHT, MAP_WIDTH, worldCountryShapes } from "./world-map-geometry";
+import { DirectoryMapCanvas, type MapCanvasCountry } from "./directory-map-canvas";
 
 export interface MapCountry {
   code: string;
@@ -40,25 +40,29 @@ function paletteIndex(classIndex: number, classCount: number): number {
 }
 
 /**
- * The results per country on a world map, drawn on the server as SVG (no
- * tiles, no map script in the browser). Every country with results is a link
- * that lists its clusters; the same links follow as a list for screen readers
- * and anyone who prefers text.
+ * The results per country on a world map. The outlines are drawn in the
+ * browser from a static, cached chunk (directory-map-canvas.tsx); this server
+ * part sends only the countries with results (name, count, link, colour
+ * class), the legend, and the same links as a list: the text alternative for
+ * screen readers, keyboard users who prefer text, and browsers without
+ * JavaScript.
  */
 export async function DirectoryMap({ countries }: { countries: MapCountry[] }) {
   const t = await getTranslations("Directory");
   const format = await getFormatter();
   const withResults = countries.filter((c) => c.count > 0);
-  const byCode = new Map(withResults.map((c) => [c.code, c]));
   const max = Math.max(0, ...withResults.map((c) => c.count));
   const bounds = countClasses(max);
   const fillOf = (count: number) => {
     const i = bounds.findIndex((b) => count <= b);
     return FILLS[paletteIndex(i, bounds.length)]!;
   };
-  const shapes = worldCountryShapes();
-  const plain = shapes.filter((s) => !s.code || !byCode.has(s.code));
-  const linked = shapes.filter((s) => s.code && byCode.has(s.code));
+  const onMap: MapCanvasCountry[] = withResults.map((c) => ({
+    code: c.code,
+    label: t("mapCountryLink", { country: c.name, count: c.count }),
+    href: c.href,
+    fill: fillOf(c.count),
+  }));
 
   return (
     <section aria-labelledby="directory-map-title" className="flex flex-col gap-4">
@@ -69,36 +73,7 @@ export async function DirectoryMap({ countries }: { countries: MapCountry[] }) {
         <p id="directory-map-description" className="mt-1 text-sm text-muted">
           {withResults.length > 0 ? t("mapDescription") : t("mapEmpty")}
         </p>
-        <svg
-          viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`}
-          role="group"
-          aria-labelledby="directory-map-title"
-          aria-describedby="directory-map-description"
-          className="mt-3 h-auto w-full"
-        >
-          <g className="fill-slate-200 stroke-white" strokeWidth={0.5} aria-hidden="true">
-            {plain.map((s, i) => (
-              <path key={`${s.code ?? "x"}-${i}`} d={s.d} />
-            ))}
-          </g>
-          <g className="stroke-white" strokeWidth={0.5}>
-            {linked.map((s, i) => {
-              const country = byCode.get(s.code!)!;
-              const name = t("mapCountryLink", { country: country.name, count: country.count });
-              return (
-                <Link
-                  key={`${s.code}-${i}`}
-                  href={country.href}
-                  aria-label={name}
-                  className="outline-none [&:focus-visible>path]:stroke-brand-950 [&:focus-visible>path]:[stroke-width:2.5] [&:hover>path]:stroke-brand-950 [&:hover>path]:[stroke-width:1.5]"
-                >
-                  <title>{name}</title>
-                  <path d={s.d} className={cn(fillOf(country.count), "transition-colors")} />
-                </Link>
-              );
-            })}
-          </g>
-        </svg>
+        <DirectoryMapCanvas countries={onMap} labelledBy="directory-map-title" describedBy="directory-map-description" />
 
         {bounds.length > 0 ? (
           <div className="mt-3 flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-muted">
@@ -133,7 +108,7 @@ export async function DirectoryMap({ countries }: { countries: MapCountry[] }) {
           <ul className="mt-3 grid gap-x-6 gap-y-1.5 text-sm sm:grid-cols-2 lg:grid-cols-3">
             {withResults.map((c) => (
               <li key={c.code} className="flex items-baseline justify-between gap-3 border-b border-line/60 pb-1">
-                <Link href={c.href} className="text-brand-800 underline-offset-2 hover:text-brand-950 hover:underline">
+                <Link href={c.href} prefetch={false} className="text-brand-800 underline-offset-2 hover:text-brand-950 hover:underline">
                   {c.name}
                 </Link>
                 <span className="shrink-0 whitespace-nowrap text-muted tabular-nums">{t("facetCount", { count: c.count })}</span>

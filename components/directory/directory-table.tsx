@@ -1,13 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useFormatter, useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useMemo, type ReactNode } from "react";
 
 import { DataTable, createDataTableColumnHelper } from "@/components/ui/data-table";
-import type { TDirectoryListItem } from "@/lib/directory/schemas";
+import type { DirectoryTableRow } from "./directory-table-row";
+import { formatCount } from "./number-format";
 
-const col = createDataTableColumnHelper<TDirectoryListItem>();
+const col = createDataTableColumnHelper<DirectoryTableRow>();
+
+// The ecosystem chips' look, set once on their list.
+const CHIP_LIST_CLASSES =
+  "flex min-w-40 flex-wrap gap-1 [&>li]:rounded-full [&>li]:border [&>li]:border-brand-200 [&>li]:bg-brand-50 [&>li]:px-2 [&>li]:py-0.5 [&>li]:text-xs [&>li]:text-brand-900";
 
 const labelTone = {
   GOLD: "border-yellow-300 bg-yellow-50 text-yellow-900",
@@ -29,17 +34,18 @@ export function DirectoryTable({
   ecosystemLabels,
   emptyState,
 }: {
-  data: TDirectoryListItem[];
+  data: DirectoryTableRow[];
   total: number;
   page: number;
   perPage: number;
   totalPages: number;
   /** Ecosystem code → label in the user's language. */
   ecosystemLabels: Record<string, string>;
-  emptyState: ReactNode;
+  /** Only needed (and only passed, to keep it out of the page's payload) when the page has no rows. */
+  emptyState?: ReactNode;
 }) {
   const t = useTranslations("Directory");
-  const format = useFormatter();
+  const locale = useLocale();
 
   const columns = useMemo(
     () =>
@@ -69,11 +75,9 @@ export function DirectoryTable({
         col.accessor("ecosystems", {
           header: () => t("columnEcosystems"),
           cell: ({ getValue }) => (
-            <ul className="flex min-w-40 flex-wrap gap-1">
+            <ul className={CHIP_LIST_CLASSES}>
               {getValue().map((code) => (
-                <li key={code} className="rounded-full border border-brand-200 bg-brand-50 px-2 py-0.5 text-xs text-brand-900">
-                  {ecosystemLabels[code] ?? code}
-                </li>
+                <li key={code}>{ecosystemLabels[code] ?? code}</li>
               ))}
             </ul>
           ),
@@ -81,7 +85,7 @@ export function DirectoryTable({
         }),
         col.accessor("membersTotal", {
           header: () => t("columnMembers"),
-          cell: ({ getValue }) => format.number(getValue()),
+          cell: ({ getValue }) => formatCount(locale, getValue()),
           meta: { align: "end" },
         }),
         col.accessor("label", {
@@ -102,7 +106,7 @@ export function DirectoryTable({
           meta: { className: "hidden sm:table-cell" },
         }),
       ]),
-    [t, format, ecosystemLabels],
+    [t, locale, ecosystemLabels],
   );
 
   return (

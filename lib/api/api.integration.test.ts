@@ -125,6 +125,18 @@ describe("errors", () => {
     expect(body.error.code).toBe("internal_error");
     expect(JSON.stringify(body)).not.toMatch(/db\.internal|password|covalent/);
   });
+
+  it("answers 503 with Retry-After while the database is unavailable, without details", async () => {
+    const failing = apiGet(async () => {
+      throw Object.assign(new Error("Database error. Code: `57P03`. Message: `the database system is shutting down`"), { code: "P2010" });
+    });
+    const response = await failing(request("/api/v1/clusters"));
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBe("5");
+    const body = ZApiError.parse(await response.json());
+    expect(body.error.code).toBe("unavailable");
+    expect(JSON.stringify(body)).not.toMatch(/57P03|shutting down/);
+  });
 });
 
 describe("rate limit", () => {

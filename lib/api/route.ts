@@ -1,10 +1,22 @@
 import "server-only";
+import { isDatabaseUnavailable } from "@/lib/db/errors";
 import { clientIpFromHeaders } from "@/lib/http/client-ip";
 import { logger } from "@/lib/log/logger";
 import { withCors } from "./cors";
 import { apiError } from "./errors";
 import { consumeApiRateLimit } from "./rate-limit";
 import { API_RATE_LIMIT } from "./rate-limit-config";
+
+const directoryVersions = new WeakMap<Request, string | null>();
+
+/**
+ * The directory's version as read by this request's rate-limit statement (the
+ * same round trip, lib/api/rate-limit.ts), or undefined when it was not read:
+ * the directory routes pass it to their answer cache.
+ */
+export function directoryVersionOf(request: Request): string | null | undefined {
+  return directoryVersions.has(request) ? directoryVersions.get(request)! : undefined;
+}
 
 /**
  * The steps every public API GET goes through: the per-address rate limit
@@ -30,12 +42,18 @@ export function apiGet<Args extends [request: Request, ...rest: never[]] | [requ
           }),
         );
       }
+      if (limit.directoryVersion !== undefined) directoryVersions.set(request, limit.directoryVersion);
       const response = await handler(...args);
       response.headers.set("RateLimit-Limit", String(API_RATE_LIMIT.points));
       response.headers.set("RateLimit-Remaining", String(limit.remaining));
       response.headers.set("RateLimit-Reset", String(limit.resetSeconds));
       return withCors(response);
     } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        // PostgreSQL is down or restarting: the pool reconnects by itself, the client should retry.
+        logger.warn("api request failed: database unavailable", { url: request.url });
+        return withCors(apiError("unavailable", "The service is briefly unavailable. Try again in a few seconds.", { "Retry-After": "5" }));
+      }
       logger.error("api request failed", { error, url: request.url });
       return withCors(apiError("internal_error", "Something went wrong on our side. Try again later."));
     }

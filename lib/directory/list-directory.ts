@@ -1,11 +1,11 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getPgPool } from "@/lib/db/pg-pool";
 import { countryName } from "@/lib/geo/countries";
 import type { Locale } from "@/lib/i18n/locale";
 import { summarize } from "@/lib/profiles/json-ld";
 import { fileUrl } from "@/lib/storage/file-url";
 import { VersionedCache } from "./cache";
-import { directorySql, type DirectoryRow, type RawDirectoryItem } from "./directory-sql";
+import { directoryStatement, type DirectoryRow, type RawDirectoryItem } from "./directory-sql";
 import {
   CLUSTER_LABELS,
   INTERNATIONALISATION_LEVELS,
@@ -84,21 +84,47 @@ function itemFrom(raw: RawDirectoryItem, locale: Locale): DirectoryItem {
 }
 
 const cache = new VersionedCache<DirectoryPage>();
+/** The API's answers, serialised with absolute links: a repeated API query costs no JSON work either. */
+const jsonCache = new VersionedCache<string>();
 
 /** The cache key: the whole query (normalised by its schema) and the language. */
 function cacheKey(query: TDirectoryQuery, locale: Locale): string {
   return JSON.stringify([locale, directoryQueryToSearchParams(query).toString()]);
 }
 
+const VERSION_SQL = { name: "directory-version", text: `SELECT "version"::text AS version FROM "DirectoryVersion" WHERE "id" = 1` };
+
+/**
+ * The current "DirectoryVersion": one primary-key read, on a plain pg pool
+ * as a prepared statement (lib/db/pg-pool.ts; a Prisma call costs several
+ * times more on this path).
+ */
 async function currentVersion(): Promise<string | null> {
-  const rows = await getDb().$queryRaw<{ version: string }[]>`SELECT "version"::text AS version FROM "DirectoryVersion" WHERE "id" = 1`;
-  return rows[0]?.version ?? null;
+  const result = await getPgPool("reads").query<{ version: string }>(VERSION_SQL);
+  return result.rows[0]?.version ?? null;
+}
+
+async function queryDirectory(query: TDirectoryQuery, locale: Locale): Promise<{ version: string | null; page: DirectoryPage }> {
+  const statement = directoryStatement(query, locale);
+  const result = await getPgPool("reads").query<DirectoryRow>(statement.text, statement.values);
+  const row = result.rows[0];
+  const total = row?.total ?? 0;
+  const page: DirectoryPage = {
+    data: (row?.data ?? []).map((item) => itemFrom(item, locale)),
+    total,
+    page: query.page,
+    perPage: query.perPage,
+    totalPages: Math.ceil(total / query.perPage),
+    facets: facetsFrom(row?.facets ?? { country: null, ecosystem: null, sector: null, label: null, size: null, level: null }, query, locale),
+  };
+  return { version: row?.version ?? null, page };
 }
 
 /**
  * One page of the public directory with its total and facet counts, in one
  * SQL statement; a query asked before is answered from memory while nothing
- * the directory shows has changed since (lib/directory/cache.ts).
+ * the directory shows has changed since (lib/directory/cache.ts): one
+ * primary-key read instead of the statement.
  * `url` and `logoUrl` of the items are paths on this site (the API makes them absolute).
  */
 export async function listDirectory(query: TDirectoryQuery, options: { locale: Locale }): Promise<DirectoryPage> {
@@ -107,21 +133,51 @@ export async function listDirectory(query: TDirectoryQuery, options: { locale: L
     const hit = cache.get(key, await currentVersion());
     if (hit) return hit;
   }
-  const [row] = await getDb().$queryRaw<DirectoryRow[]>(directorySql(query, options.locale));
-  const total = row?.total ?? 0;
-  const page: DirectoryPage = {
-    data: (row?.data ?? []).map((item) => itemFrom(item, options.locale)),
-    total,
-    page: query.page,
-    perPage: query.perPage,
-    totalPages: Math.ceil(total / query.perPage),
-    facets: facetsFrom(row?.facets ?? { country: null, ecosystem: null, sector: null, label: null, size: null, level: null }, query, options.locale),
-  };
-  cache.set(key, row?.version ?? null, page);
+  const { version, page } = await queryDirectory(query, options.locale);
+  cache.set(key, version, page);
   return page;
+}
+
+/**
+ * The same answer as the API's JSON body: `url` and `logoUrl` absolute on
+ * `baseUrl`. Cached as text under the same version as the page, so a
+ * repeated API query is one primary-key read and a string. `version`: the
+ * current "DirectoryVersion" if the caller has just read it (the API reads
+ * it with its rate-limit statement), which spares that read.
+ */
+export async function listDirectoryJson(
+  query: TDirectoryQuery,
+  options: { locale: Locale; baseUrl: string; version?: string | null },
+): Promise<string> {
+  const pageKey = cacheKey(query, options.locale);
+  const key = JSON.stringify([pageKey, options.baseUrl]);
+  let version: string | null = null;
+  let page: DirectoryPage | undefined;
+  if (jsonCache.has(key) || cache.has(pageKey)) {
+    version = options.version !== undefined ? options.version : await currentVersion();
+    const hit = jsonCache.get(key, version);
+    if (hit !== undefined) return hit;
+    // The HTML page may have asked the same question under this version.
+    page = cache.get(pageKey, version);
+  }
+  if (!page) {
+    const answer = await queryDirectory(query, options.locale);
+    version = answer.version;
+    page = answer.page;
+    cache.set(pageKey, version, page);
+  }
+  const absolute = (path: string) => `${options.baseUrl}${path}`;
+  const body: DirectoryPage = {
+    ...page,
+    data: page.data.map((item) => ({ ...item, url: absolute(item.url), logoUrl: item.logoUrl ? absolute(item.logoUrl) : null })),
+  };
+  const json = JSON.stringify(body);
+  jsonCache.set(key, version, json);
+  return json;
 }
 
 /** Forgets every cached answer (tests that compare cached and fresh answers). */
 export function clearDirectoryCache(): void {
   cache.clear();
+  jsonCache.clear();
 }

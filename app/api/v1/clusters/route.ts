@@ -2,24 +2,23 @@
 import { absoluteUrl } from "@/lib/api/absolute-url";
 import { preflight } from "@/lib/api/cors";
 import { apiLocale } from "@/lib/api/locale";
-import { apiGet } from "@/lib/api/route";
-import { listDirectory } from "@/lib/directory/list-directory";
-import { parseDirectoryQuery, type TDirectoryPage } from "@/lib/directory/schemas";
+import { apiGet, directoryVersionOf } from "@/lib/api/route";
+import { listDirectoryJson } from "@/lib/directory/list-directory";
+import { parseDirectoryQuery } from "@/lib/directory/schemas";
 
 export const dynamic = "force-dynamic";
 
+// The body is a TDirectoryPage (lib/directory/schemas.ts), cached as text by listDirectoryJson.
 export const GET = apiGet(async (request: Request) => {
   const url = new URL(request.url);
-  const page = await listDirectory(parseDirectoryQuery(url.searchParams), { locale: apiLocale(request, url) });
-  const body: TDirectoryPage = {
-    ...page,
-    data: page.data.map((item) => ({
-      ...item,
-      url: absoluteUrl(item.url),
-      logoUrl: item.logoUrl ? absoluteUrl(item.logoUrl) : null,
-    })),
-  };
-  return Response.json(body, { headers: { "Cache-Control": "public, max-age=30" } });
+  const body = await listDirectoryJson(parseDirectoryQuery(url.searchParams), {
+    locale: apiLocale(request, url),
+    baseUrl: absoluteUrl(""),
+    version: directoryVersionOf(request),
+  });
+  return new Response(body, {
+    headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=30", Vary: "Accept-Language" },
+  });
 });
 
 export function OPTIONS() {
