@@ -14,7 +14,7 @@ export const GET = apiGet(async (request: Request, context: { params: Promise<{ 
   if (!entry) return apiError("not_found", "No published cluster has this slug.");
   return Response.json(
     { ...entry, url: absoluteUrl(entry.url), logoUrl: entry.logoUrl ? absoluteUrl(entry.logoUrl) : null },
-    { headers: { "Cache-Control": "public, max-age=30" } },
+    { headers: { "Cache-Control": "public, max-age=30", Vary: "Accept-Language" } },
   );
 });
 
