@@ -6,7 +6,7 @@ import ru from "../messages/ru/accounts.json" with { type: "json" };
 import enDomain from "../messages/en/domain.json" with { type: "json" };
 import ruDomain from "../messages/ru/domain.json" with { type: "json" };
 import { createToken } from "../lib/auth/tokens";
-import { createOrganization, createUser, e2eDb, signIn, uniqueSuffix } from "./fixtures";
+import { createOrganization, createUser, e2eDb, gotoHydrated, signIn, uniqueSuffix } from "./fixtures";
 
 // Accounts in a real browser: sign-up with e-mail verification through the
 // development mailbox, sign-in and its errors, the lock-out after repeated
@@ -80,14 +80,14 @@ test("a newcomer signs up, confirms the address from the mailbox, signs in and o
   await expect(page).toHaveURL(/\/orgs$/);
 
   // Signed in: the account page opens on this account.
-  await page.goto("/account");
+  await gotoHydrated(page, "/account");
   await expect(page.getByRole("heading", { level: 1, name: en.Account.title })).toBeVisible();
   await expect(page.getByText(en.Account.lead.replace("{email}", email))).toBeVisible();
 
   await page.goto("/signout");
   await page.getByRole("button", { name: en.SignOut.submit }).click();
   await expect(page).toHaveURL(/\/$/);
-  await page.goto("/account");
+  await gotoHydrated(page, "/account");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faccount$/);
 });
 
@@ -173,7 +173,7 @@ test("signing up from an invitation link joins the organisation and signs in at 
   const user = await e2eDb().user.findUniqueOrThrow({ where: { email }, include: { memberships: true } });
   expect(user.emailVerifiedAt).not.toBeNull();
   expect(user.memberships.map((m) => [m.organizationId, m.role])).toEqual([[org.id, "EDITOR"]]);
-  await page.goto("/account");
+  await gotoHydrated(page, "/account");
   await expect(page.getByText(en.Account.lead.replace("{email}", email))).toBeVisible();
 
   // The link is spent: opening it again says so, and offers a plain sign-up.
@@ -224,7 +224,7 @@ test.describe("the account page", () => {
   test("the profile saves the name and the language, and the page follows the language", async ({ page }) => {
     const user = await createUser();
     await signIn(page, user);
-    await page.goto("/account");
+    await gotoHydrated(page, "/account");
 
     const section = page.getByRole("region", { name: en.Account.profile.title });
     await section.getByLabel(en.Account.profile.name).fill("");
@@ -244,7 +244,7 @@ test.describe("the account page", () => {
   test("a password change signs out everywhere and asks to sign in again", async ({ page }) => {
     const user = await createUser();
     await signIn(page, user);
-    await page.goto("/account");
+    await gotoHydrated(page, "/account");
 
     const section = page.getByRole("region", { name: en.Account.password.title });
     await section.getByLabel(en.Account.password.current).fill("not my password");
@@ -256,7 +256,7 @@ test.describe("the account page", () => {
     await section.getByRole("button", { name: en.Account.password.submit }).click();
     await expect(page).toHaveURL(/\/signin\?notice=passwordChanged$/);
     await expect(page.getByRole("status").filter({ hasText: en.SignIn.notices.passwordChanged })).toBeVisible();
-    await page.goto("/account");
+    await gotoHydrated(page, "/account");
     await expect(page).toHaveURL(/\/signin/);
 
     await signIn(page, { email: user.email, password: "a new and longer passphrase" });
@@ -267,7 +267,7 @@ test.describe("the account page", () => {
     const user = await createUser();
     const org = await createOrganization({ owner: user, name: `Solo Cluster ${uniqueSuffix()}` });
     await signIn(page, user);
-    await page.goto("/account");
+    await gotoHydrated(page, "/account");
 
     await page.getByRole("button", { name: en.Account.delete.open }).click();
     const dialog = page.getByRole("dialog", { name: en.Account.delete.confirmTitle });
@@ -285,7 +285,7 @@ test.describe("the account page", () => {
 
     const user = await createUser();
     await signIn(page, user);
-    await page.goto("/account");
+    await gotoHydrated(page, "/account");
     const download = page.waitForEvent("download");
     await page.getByRole("link", { name: en.Account.export.link }).click();
     const file = await download;

@@ -108,3 +108,14 @@ export async function createApprovedOrganization(options: { owner: { id: string 
   });
   return org;
 }
+
+/**
+ * Opens a page and waits until its scripts have loaded and run: a form filled
+ * before React hydrates it can lose the typed text or submit without its
+ * client-side checks (seen on a busy CI machine).
+ */
+export async function gotoHydrated(page: Page, url: string) {
+  const response = await page.goto(url);
+  await page.waitForLoadState("networkidle");
+  return response;
+}

@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 
 import accounts from "../messages/en/accounts.json" with { type: "json" };
@@ -137,7 +139,38 @@ test.describe("organisations", () => {
   });
 
   // Every page of organisation A, requested by the owner of organisation B.
-  const pagesOfA = ["", "/members", "/settings", "/audit", "/members?page=2&sort=email.desc", "/audit?page=1&perPage=100"];
+  const pagesOfA = [
+    "",
+    "/members",
+    "/settings",
+    "/audit",
+    "/profile",
+    "/requests",
+    "/network",
+    "/recommendations",
+    "/members?page=2&sort=email.desc",
+    "/audit?page=1&perPage=100",
+    "/requests?box=sent&status=OPEN",
+    "/network?includeEnded=1",
+    "/recommendations?includeOwnCountry=1",
+  ];
+  // Pages of one request or partnership: their outsider tests need real rows of two organisations.
+  const pagesTestedElsewhere: Record<string, string> = {
+    "/requests/[id]": "e2e/requests.spec.ts",
+    "/partnerships/[id]": "e2e/partnerships.spec.ts",
+  };
+
+  test("the outsider test lists every organisation page there is", () => {
+    const root = path.join("app", "o", "[slug]");
+    const pages = fs
+      .readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => path.basename(file) === "page.tsx")
+      .map((file) => `/${path.dirname(file)}`.replace(/\/\.$/, ""))
+      .map((route) => (route === "/" ? "" : route));
+    const listed = new Set(pagesOfA.map((p) => p.split("?")[0]));
+    const missing = pages.filter((route) => !listed.has(route) && !(route in pagesTestedElsewhere));
+    expect(missing, "add these pages to pagesOfA").toEqual([]);
+  });
 
   test("a member of another organisation gets 404 for every page of A, and nothing of A", async ({ page }) => {
     const ownerA = await createUser({ name: "Agnes Owner", email: `agnes-${uniqueSuffix()}@example.org` });

@@ -5,7 +5,7 @@ import profiles from "../messages/en/profiles.json" with { type: "json" };
 import review from "../messages/en/review.json" with { type: "json" };
 import { SCRIPT_URLS, XSS_CORPUS } from "../lib/security/hostile-input";
 import { ADMIN_LOGIN } from "../prisma/seed";
-import { createOrganization, createUser, e2eDb, latestEmailTo, signIn, uniqueSuffix } from "./fixtures";
+import { createOrganization, createUser, e2eDb, gotoHydrated, latestEmailTo, signIn, uniqueSuffix } from "./fixtures";
 
 /**
  * The XSS corpus (lib/security/hostile-input.ts: script tags, event
@@ -66,9 +66,7 @@ test("the XSS corpus typed into forms shows as text on every page and in every e
   await signIn(page, owner);
 
   // The user's name, on the account page.
-  await page.goto("/account");
-  // Typing before the form is hydrated can lose or mix the text on a busy machine.
-  await page.waitForLoadState("networkidle");
+  await gotoHydrated(page, "/account");
   const account = page.getByRole("region", { name: accounts.Account.profile.title });
   const nameField = account.getByLabel(accounts.Account.profile.name);
   await nameField.fill(userName);
@@ -77,15 +75,13 @@ test("the XSS corpus typed into forms shows as text on every page and in every e
   await expect.poll(async () => (await e2eDb().user.findUniqueOrThrow({ where: { id: owner.id } })).name).toBe(userName);
 
   // The organisation's name, in its settings.
-  await page.goto(`/o/${org.slug}/settings`);
-  await page.waitForLoadState("networkidle");
+  await gotoHydrated(page, `/o/${org.slug}/settings`);
   await page.getByRole("textbox", { name: orgs.OrgSettings.name, exact: true }).fill(orgName);
   await page.getByRole("button", { name: orgs.OrgSettings.save }).click();
   await expect.poll(async () => (await e2eDb().organization.findUniqueOrThrow({ where: { id: org.id } })).name).toBe(orgName);
 
   // The profile: a script URL as website is refused every time, nothing is saved.
-  await page.goto(`/o/${org.slug}/profile`);
-  await page.waitForLoadState("networkidle");
+  await gotoHydrated(page, `/o/${org.slug}/profile`);
   const website = page.getByLabel(E.website, { exact: true });
   for (const url of SCRIPT_URLS) {
     await website.fill(url);
@@ -120,8 +116,7 @@ test("the XSS corpus typed into forms shows as text on every page and in every e
 
   // An invitation: the e-mail names the organisation and the inviter.
   const invitee = `invitee-${suffix}@example.org`;
-  await page.goto(`/o/${org.slug}/members`);
-  await page.waitForLoadState("networkidle");
+  await gotoHydrated(page, `/o/${org.slug}/members`);
   await page.getByLabel(orgs.OrgInvitations.email).fill(invitee);
   await page.getByRole("button", { name: orgs.OrgInvitations.submit }).click();
   await expect(page.getByText(fill(orgs.OrgInvitations.sent, { email: invitee }))).toBeVisible();
