@@ -65,16 +65,15 @@ export async function lockOrganization(tx: Prisma.TransactionClient, organizatio
 }
 
 /**
- * The acting membership as it is now, read under the organisation lock:
- * requireMembership ran before the transaction, and a concurrent change
- * (the actor demoted or removed a moment ago) must not let a stale role act.
+ * The acting membership as it is now, read inside the transaction:
+ * requireMembership ran before it, and a concurrent change (the actor
+ * demoted or removed a moment ago) must not let a stale role act.
  */
-export async function lockActingMembership(
+export async function recheckActingMembership(
   tx: Prisma.TransactionClient,
   acting: ActingMembership,
   permission?: Permission,
 ): Promise<{ id: string; role: Role }> {
-  await lockOrganization(tx, acting.organization.id);
   const current = await tx.membership.findFirst({
     where: { id: acting.id, organizationId: acting.organization.id },
     select: { id: true, role: true },
@@ -82,4 +81,14 @@ export async function lockActingMembership(
   if (!current) throw new NotFoundError();
   if (permission && !can(current.role, permission)) throw new ForbiddenError();
   return current;
+}
+
+/** recheckActingMembership under the organisation lock, for changes that must be serialised. */
+export async function lockActingMembership(
+  tx: Prisma.TransactionClient,
+  acting: ActingMembership,
+  permission?: Permission,
+): Promise<{ id: string; role: Role }> {
+  await lockOrganization(tx, acting.organization.id);
+  return recheckActingMembership(tx, acting, permission);
 }

@@ -1,9 +1,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/db/generated/client";
 import type { RequestStatus } from "@/lib/db/generated/enums";
-import { can, type Permission } from "@/lib/auth/permissions";
-import { ForbiddenError, NotFoundError } from "@/lib/errors/domain-error";
-import { lockOrganization, type ActingMembership } from "@/lib/orgs/membership";
+import { NotFoundError } from "@/lib/errors/domain-error";
 
 /** Where a side finds the request in the app: each organisation under its own slug. */
 export function requestPath(orgSlug: string, requestId: string): string {
@@ -14,28 +12,6 @@ export function requestPath(orgSlug: string, requestId: string): string {
 export async function actorName(tx: Prisma.TransactionClient | PrismaClient, userId: string): Promise<string> {
   const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { name: true } });
   return user.name;
-}
-
-/**
- * The acting membership as it is now, read inside the transaction: the
- * check before it (requireMembership) may be a moment old, and a member
- * removed or demoted since must not act.
- *
- * No organisation lock is needed for replies and decisions: the request
- * row's own lock (lockRequestForOrg) serialises them.
- */
-export async function recheckMembership(tx: Prisma.TransactionClient, acting: ActingMembership, permission: Permission): Promise<void> {
-  const current = await tx.membership.findFirst({
-    where: { id: acting.id, organizationId: acting.organization.id },
-    select: { role: true },
-  });
-  if (!current) throw new NotFoundError();
-  if (!can(current.role, permission)) throw new ForbiddenError();
-}
-
-/** Serialises the sends of one organisation, so that the daily count and the open-request check see every earlier send. */
-export async function lockSendingOrganization(tx: Prisma.TransactionClient, organizationId: string): Promise<void> {
-  await lockOrganization(tx, organizationId);
 }
 
 export type LockedRequest = {

@@ -6,9 +6,9 @@ import type { RequestMessageKind, RequestStatus } from "@/lib/db/generated/enums
 import { DomainError, NotFoundError } from "@/lib/errors/domain-error";
 import type { NotificationKind } from "@/lib/notifications/kinds";
 import { notifyOrganization } from "@/lib/notifications/notify";
-import { requireMembership, type ActingMembership } from "@/lib/orgs/membership";
+import { recheckActingMembership, requireMembership, type ActingMembership } from "@/lib/orgs/membership";
 import { recordAcceptedRequest } from "@/lib/partnerships/record-accepted-request";
-import { actorName, lockRequestForOrg, recheckMembership, requestPath, type LockedRequest } from "./internal";
+import { actorName, lockRequestForOrg, requestPath, type LockedRequest } from "./internal";
 import { ZRequestId } from "./schemas";
 
 type Ctx = { actor: { id: string; email: string }; ip: string };
@@ -55,7 +55,8 @@ async function takeStep(
   return getDb().$transaction(
     async (tx) => {
       const request = await lockRequestForOrg(tx, input.requestId, orgId);
-      await recheckMembership(tx, acting, "requests:send");
+      // No organisation lock: the request row's lock serialises decisions on it.
+      await recheckActingMembership(tx, acting, "requests:send");
       if (step.side !== "either" && step.side !== request.side) {
         throw new DomainError(step.side === "receiver" ? "requests.errors.onlyReceiver" : "requests.errors.onlySender");
       }

@@ -3,8 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { getDb } from "@/lib/db/client";
 import { DomainError } from "@/lib/errors/domain-error";
 import { notifyOrganization } from "@/lib/notifications/notify";
-import { requireMembership } from "@/lib/orgs/membership";
-import { actorName, isOpenRequestConflict, lockSendingOrganization, recheckMembership, requestPath } from "./internal";
+import { lockActingMembership, requireMembership } from "@/lib/orgs/membership";
+import { actorName, isOpenRequestConflict, requestPath } from "./internal";
 import { DAILY_LIMIT_WINDOW_MS, DAILY_REQUEST_LIMIT, REQUEST_LIFETIME_MS } from "./rules";
 import type { SendRequestInput } from "./schemas";
 
@@ -49,8 +49,7 @@ export async function sendCooperationRequest(input: SendRequestInput, ctx: Ctx):
       async (tx) => {
         // Under the lock, the open-request check and the daily count see
         // every earlier send of this organisation (one query for both).
-        await lockSendingOrganization(tx, sender.id);
-        await recheckMembership(tx, acting, "requests:send");
+        await lockActingMembership(tx, acting, "requests:send");
         const now = new Date();
         const since = new Date(now.getTime() - DAILY_LIMIT_WINDOW_MS);
         const [earlier] = await tx.$queryRaw<{ sentToday: number; hasOpen: boolean }[]>`
