@@ -31,6 +31,8 @@
  *   --reference /path             another path for (f), e.g. an empty page for the cost of the layout
  *   --bust                        give every app request a random page (1–1000), so that the app's
  *                                 answer cache (lib/directory/cache.ts) misses: measures the full work
+ *   --render                      send the page requests past the anonymous page cache (its bypass header):
+ *                                 what a render costs, as for a signed-in visitor
  *   --explain                     print EXPLAIN (ANALYZE, BUFFERS) of the SQL and exit
  *   --sequential 30               run the SQL that many times on ONE connection and print its
  *                                 latency (the cost of one query, without queueing), then exit
@@ -48,6 +50,7 @@ import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { directoryStatement } from "../lib/directory/directory-sql";
 import { parseDirectoryQuery } from "../lib/directory/schemas";
+import { PAGE_CACHE_BYPASS_HEADER } from "../lib/http/page-cache";
 
 const DEFAULT_QUERY = "q=artificial+intelligence&country=DE&ecosystem=digital";
 
@@ -66,12 +69,12 @@ type Result = {
 let agent = new http.Agent({ keepAlive: true });
 
 /** One GET on a kept-alive connection; resolves when the whole answer is read (not decoded). */
-function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer }> {
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; body: Buffer; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const request = http.get(url, { agent, headers: { "accept-encoding": "gzip, deflate, br", ...headers } }, (response) => {
       const chunks: Buffer[] = [];
       response.on("data", (chunk: Buffer) => chunks.push(chunk));
-      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks) }));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body: Buffer.concat(chunks), headers: response.headers }));
       response.on("error", reject);
     });
     request.on("error", reject);
@@ -165,6 +168,7 @@ async function main() {
       only: { type: "string", default: "a,b,c,f" },
       explain: { type: "boolean", default: false },
       bust: { type: "boolean", default: false },
+      render: { type: "boolean", default: false },
       sequential: { type: "string" },
       locale: { type: "string", default: "en" },
       reference: { type: "string", default: "/api/v1/openapi.json" },
@@ -255,11 +259,22 @@ async function main() {
       results.b = { name: "(b) HTML /clusters", latencies: [], errors: 0, seconds: 0, note: `not available (${why})` };
     } else {
       console.log(`(b) answers ${answer.text.length} characters of HTML`);
+      // How the anonymous page cache (lib/http/page-cache.ts) answered: "hit", "miss" or not asked ("none").
+      const pageCache: Record<string, number> = {};
       results.b = await load(
         "(b) HTML /clusters",
-        async () => (await get(target(url), { "x-forwarded-for": randomIp() })).status,
+        async () => {
+          const response = await get(target(url), {
+            "x-forwarded-for": randomIp(),
+            ...(values.render ? { [PAGE_CACHE_BYPASS_HEADER]: "1" } : {}),
+          });
+          const cacheStatus = String(response.headers["x-covalent-page-cache"] ?? "none");
+          pageCache[cacheStatus] = (pageCache[cacheStatus] ?? 0) + 1;
+          return response.status;
+        },
         options,
       );
+      console.log(`(b) page cache (warm-up included): ${Object.entries(pageCache).map(([k, v]) => `${k} ${v}`).join(", ")}`);
     }
   }
 
