@@ -53,11 +53,15 @@ export function installPageCacheFront(options: { isHttps: boolean }): void {
     const policy = buildContentSecurityPolicy({ nonce, isDevelopment: false, isHttps: options.isHttps });
     cache
       .respond(toPageRequest(request), nonce, policy)
-      .then((answer) => (answer ? send(response, answer, options.isHttps) : pass()))
-      .catch((error: unknown) => {
-        logger.warn("page cache: answering from the cache failed; rendering normally", { error });
-        if (!response.headersSent) pass();
-      });
+      .then(
+        (answer) => (answer ? send(response, answer, options.isHttps) : pass()),
+        (error: unknown) => {
+          logger.warn("page cache: the cache failed; rendering normally", { error });
+          pass();
+        },
+      )
+      // Writing the answer failed (the client went away): nothing is left to do but say so.
+      .catch((error: unknown) => logger.warn("page cache: could not send the answer", { error }));
     return true;
   } as typeof emit;
 }
