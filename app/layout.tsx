@@ -1,8 +1,8 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { RootClientMessages } from "@/components/i18n/client-messages";
 import { SiteFooter } from "@/components/layout/site-footer";
 import { SiteHeader } from "@/components/layout/site-header";
 import { ToastProvider } from "@/components/ui/toast";
@@ -30,8 +30,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-dvh flex-col">
-        {/* Without props it passes the request's locale, messages and time zone on. */}
-        <NextIntlClientProvider>
+        {/* The locale, time zone and the messages of the shell's client components,
+            for every page: the switcher, the toasts and the error page. The
+            signed-in header and each page add their own (lib/i18n/client-messages.ts). */}
+        <RootClientMessages namespaces={["LocaleSwitcher", "Toast", "ErrorPage", "ErrorState"]}>
           <ToastProvider>
             <SiteHeader />
             <main id="main" tabIndex={-1} className="flex-1 focus:outline-none">
@@ -39,7 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </main>
             <SiteFooter />
           </ToastProvider>
-        </NextIntlClientProvider>
+        </RootClientMessages>
       </body>
     </html>
   );

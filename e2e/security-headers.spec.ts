@@ -1,14 +1,18 @@
 import { expect, test, type APIResponse, type Page } from "@playwright/test";
 import { DEMO_CLUSTERS } from "../prisma/demo/clusters";
 import { ADMIN_LOGIN } from "../prisma/seed";
-import { createOrganization, createUser, signIn } from "./fixtures";
+import { createApprovedOrganization, createUser, e2eDb, signIn, uniqueSuffix } from "./fixtures";
+import ruNotifications from "../messages/ru/notifications.json" with { type: "json" };
 
 /**
  * Security headers and cookies as a browser gets them from the built app
  * (proxy.ts, next.config.ts, lib/http/security-headers.ts): a fresh CSP nonce
  * on every page that every script element carries, no CSP violation in the
  * console on the main pages, the fixed headers on static files and the API,
- * cookie flags, and Next's own Origin check on server actions.
+ * cookie flags, and Next's own Origin check on server actions. The same
+ * walk through the pages fails on next-intl's errors: a client component
+ * whose messages were not sent to the page (lib/i18n/client-messages.ts)
+ * logs MISSING_MESSAGE in the browser.
  */
 
 const publicCluster = DEMO_CLUSTERS.find((c) => c.status === "APPROVED")!;
@@ -30,12 +34,17 @@ async function expectNoncedScripts(response: APIResponse) {
   expect(scripts.filter((tag) => !tag.includes(` nonce="${nonce}"`))).toEqual([]);
 }
 
-/** Collects what the browser says about blocked content and uncaught errors while pages load. */
+/** The codes of next-intl's errors (use-intl's IntlErrorCode), which it logs with console.error in the browser. */
+const INTL_ERROR = /\b(MISSING_MESSAGE|MISSING_FORMAT|ENVIRONMENT_FALLBACK|INSUFFICIENT_PATH|INVALID_MESSAGE|INVALID_KEY|FORMATTING_ERROR)\b/;
+
+/** Collects what the browser says about blocked content, missing translations and uncaught errors while pages load. */
 function watchConsole(page: Page): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
     const text = message.text();
-    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(text)) problems.push(`${page.url()}: ${text}`);
+    if (/Content Security Policy|Refused to (execute|load|apply|connect|frame)/i.test(text) || INTL_ERROR.test(text)) {
+      problems.push(`${page.url()}: ${text.split("\n")[0]}`); // without next-intl's stack trace
+    }
   });
   page.on("pageerror", (error) => problems.push(`${page.url()}: ${error.message}`));
   return problems;
@@ -85,10 +94,10 @@ test.describe("security headers", () => {
     expect(responses[4]!.headers()["content-security-policy"]).toContain("'nonce-");
   });
 
-  test("the main pages load without a CSP violation or a script error, signed out, signed in and as an administrator", async ({ page, browser }) => {
-    test.setTimeout(120_000);
+  test("the main pages load without a CSP violation, a missing translation or a script error, signed out, signed in (in Russian) and as an administrator", async ({ page, browser }) => {
+    test.setTimeout(180_000);
     const problems = watchConsole(page);
-    for (const path of ["/", "/clusters", "/clusters?view=map", `/clusters/${publicCluster.slug}`, "/signin", "/signup", "/forgot-password"]) {
+    for (const path of ["/", "/clusters", "/clusters?view=map", `/clusters/${publicCluster.slug}`, "/signin", "/signup", "/forgot-password", "/verify-email"]) {
       await visit(page, path);
     }
     // The directory's client-side navigation runs under the same policy.
@@ -96,12 +105,46 @@ test.describe("security headers", () => {
     await page.getByRole("link", { name: publicCluster.name }).first().click();
     await expect(page).toHaveURL(new RegExp(`/clusters/${publicCluster.slug}`));
 
-    const owner = await createUser({ name: "Header Tester" });
-    const org = await createOrganization({ owner });
+    // A member of a published cluster with a partner, an open request and a
+    // notification, so that the organisation pages show their tables and forms.
+    const owner = await createUser({ name: "Header Tester", locale: "ru" });
+    const partnerOwner = await createUser({ name: "Partner Owner" });
+    const org = await createApprovedOrganization({ owner, name: `Header Cluster ${uniqueSuffix()}` });
+    const partner = await createApprovedOrganization({ owner: partnerOwner, name: `Partner Cluster ${uniqueSuffix()}`, country: "FR" });
+    const [aId, bId] = org.id < partner.id ? [org.id, partner.id] : [partner.id, org.id];
+    const partnership = await e2eDb().partnership.create({ data: { organizationAId: aId, organizationBId: bId, tie: "WEAK" } });
+    await e2eDb().partnershipEvent.create({ data: { partnershipId: partnership.id, kind: "CREATED", organizationId: partner.id, actorName: partnerOwner.name, tie: "WEAK" } });
+    const request = await e2eDb().cooperationRequest.create({
+      data: { senderId: partner.id, receiverId: org.id, kind: "JOINT_PROJECT", subject: "A joint project", expiresAt: new Date(Date.now() + 30 * 86_400_000) },
+    });
+    await e2eDb().notification.create({
+      data: { userId: owner.id, organizationId: org.id, kind: "request.received", data: { path: `/o/${org.slug}/requests/${request.id}`, orgName: partner.name, subject: request.subject } },
+    });
     await signIn(page, owner);
-    for (const path of ["/orgs", "/account", `/o/${org.slug}`, `/o/${org.slug}/members`, `/o/${org.slug}/settings`, `/o/${org.slug}/audit`, `/o/${org.slug}/profile`, "/orgs/new"]) {
+    for (const path of [
+      "/orgs",
+      "/account",
+      "/notifications",
+      `/o/${org.slug}`,
+      `/o/${org.slug}/members`,
+      `/o/${org.slug}/settings`,
+      `/o/${org.slug}/audit`,
+      `/o/${org.slug}/profile`,
+      `/o/${org.slug}/requests`,
+      `/o/${org.slug}/requests/${request.id}`,
+      `/o/${org.slug}/network`,
+      `/o/${org.slug}/partnerships/${partnership.id}`,
+      `/o/${org.slug}/recommendations`,
+      `/clusters/${publicCluster.slug}`,
+      "/orgs/new",
+    ]) {
       await visit(page, path);
     }
+    // The signed-in pages are in the user's language, and the bell's list shows the notification.
+    await expect(page.locator("html")).toHaveAttribute("lang", "ru");
+    await page.getByRole("button", { name: new RegExp(`^${ruNotifications.Notifications.bell.title}`) }).click();
+    // Soft: a missing translation shows as a key here, and the check of `problems` below says which.
+    await expect.soft(page.getByRole("link", { name: new RegExp(partner.name) }).first()).toBeVisible();
 
     const adminContext = await browser.newContext();
     const admin = await adminContext.newPage();

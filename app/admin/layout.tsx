@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
 import { AdminNav } from "@/components/admin/admin-nav";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { requirePlatformAdminPage } from "@/lib/admin/require-platform-admin";
 
 export const metadata: Metadata = { robots: { index: false, follow: false } };
@@ -17,7 +18,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
     <div className="mx-auto flex max-w-6xl flex-col gap-8 px-4 py-8 sm:px-6 sm:py-10">
       <div className="flex flex-col gap-3">
         <p className="text-sm font-medium text-brand-800">{t("eyebrow")}</p>
-        <AdminNav />
+        <ClientMessages namespaces={["AdminNav"]}>
+          <AdminNav />
+        </ClientMessages>
       </div>
       {children}
     </div>

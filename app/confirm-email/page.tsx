@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/accounts/auth-shell";
 import { ConfirmEmailChange } from "@/components/accounts/confirm-email-change";
 import { TokenProblem } from "@/components/accounts/token-problem";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { buttonClasses } from "@/components/ui/button";
 import { inspectAuthToken } from "@/lib/accounts/tokens";
 
@@ -21,7 +22,9 @@ export default async function ConfirmEmailPage({ searchParams }: { searchParams:
   return (
     <AuthShell title={t("title")} lead={status === "valid" ? t("lead") : undefined}>
       {status === "valid" ? (
-        <ConfirmEmailChange token={String(token)} />
+        <ClientMessages namespaces={["ConfirmEmail", "errors.generic"]}>
+          <ConfirmEmailChange token={String(token)} />
+        </ClientMessages>
       ) : (
         <TokenProblem message={t(`status.${status}`)}>
           <Link href="/account" className={buttonClasses({ variant: "secondary", className: "w-full" })}>

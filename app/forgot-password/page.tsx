@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ForgotPasswordForm } from "@/components/accounts/forgot-password-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -23,7 +24,14 @@ export default async function ForgotPasswordPage() {
         </Link>
       }
     >
-      <ForgotPasswordForm />
+      <ClientMessages
+        namespaces={[
+          "ForgotPassword", "Common", "auth.email", "auth.name", "auth.password", "auth.token", "errors.generic",
+          "errors.invalidField",
+        ]}
+      >
+        <ForgotPasswordForm />
+      </ClientMessages>
     </AuthShell>
   );
 }

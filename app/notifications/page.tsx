@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { NotificationsTable } from "@/components/notifications/notifications-table";
 import { parseTableState } from "@/components/ui/data-table-state";
 import { requireUser } from "@/lib/auth/session";
@@ -30,9 +31,11 @@ export default async function NotificationsPage({
         <h1 className="text-2xl font-semibold tracking-tight text-ink sm:text-3xl">{t("title")}</h1>
         <p className="mt-2 text-muted">{t("lead")}</p>
       </header>
-      <Suspense>
-        <NotificationsTable {...result} unreadOnly={unreadOnly} unreadCount={unread} />
-      </Suspense>
+      <ClientMessages namespaces={["Notifications.page", "Notifications.kinds", "DataTable", "EmptyState"]}>
+        <Suspense>
+          <NotificationsTable {...result} unreadOnly={unreadOnly} unreadCount={unread} />
+        </Suspense>
+      </ClientMessages>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/accounts/auth-shell";
 import { ResetPasswordForm } from "@/components/accounts/reset-password-form";
 import { TokenProblem } from "@/components/accounts/token-problem";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { buttonClasses } from "@/components/ui/button";
 import { inspectAuthToken } from "@/lib/accounts/tokens";
 
@@ -30,7 +31,14 @@ export default async function ResetPasswordPage({ searchParams }: { searchParams
       }
     >
       {status === "valid" ? (
-        <ResetPasswordForm token={String(token)} />
+        <ClientMessages
+          namespaces={[
+            "ResetPassword", "AuthCommon", "Common", "auth.email", "auth.name", "auth.password", "auth.token",
+            "errors.generic", "errors.invalidField",
+          ]}
+        >
+          <ResetPasswordForm token={String(token)} />
+        </ClientMessages>
       ) : (
         <TokenProblem message={t(`status.${status}`)}>
           <Link href="/forgot-password" className={buttonClasses({ className: "w-full" })}>

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { SignInForm } from "@/components/accounts/sign-in-form";
 import { safeCallbackUrl } from "@/lib/accounts/callback-url";
@@ -48,7 +49,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           {t(`notices.${notice}`)}
         </Alert>
       ) : null}
-      <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      <ClientMessages namespaces={["SignIn", "Common", "auth", "errors.generic", "errors.invalidField"]}>
+        <SignInForm callbackUrl={callbackUrl} initialError={error} />
+      </ClientMessages>
     </AuthShell>
   );
 }

@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { Alert } from "@/components/ui/alert";
 import { SignUpForm } from "@/components/accounts/sign-up-form";
 import { getSessionUser } from "@/lib/auth/session";
@@ -49,9 +50,16 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           {t(`SignUp.inviteUnavailable.${invitation.status}`)}
         </Alert>
       ) : null}
-      <SignUpForm
-        invite={pending && inviteToken ? { token: inviteToken, email: pending.email, orgName: pending.orgName } : undefined}
-      />
+      <ClientMessages
+        namespaces={[
+          "SignUp", "AuthCommon", "Common", "auth.email", "auth.name", "auth.password", "auth.token", "errors.generic",
+          "errors.invalidField",
+        ]}
+      >
+        <SignUpForm
+          invite={pending && inviteToken ? { token: inviteToken, email: pending.email, orgName: pending.orgName } : undefined}
+        />
+      </ClientMessages>
     </AuthShell>
   );
 }

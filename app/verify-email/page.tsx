@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
 import { AuthShell } from "@/components/accounts/auth-shell";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { ResendVerificationForm } from "@/components/accounts/resend-verification-form";
 import { TokenProblem } from "@/components/accounts/token-problem";
 import { VerifyEmailConfirm } from "@/components/accounts/verify-email-confirm";
@@ -30,16 +31,23 @@ export default async function VerifyEmailPage({ searchParams }: { searchParams: 
         </Link>
       }
     >
-      {status === "valid" ? (
-        <VerifyEmailConfirm token={String(token)} />
-      ) : status === null ? (
-        <ResendVerificationForm />
-      ) : (
-        <TokenProblem message={t(`status.${status}`)}>
-          <hr className="border-line" />
+      <ClientMessages
+        namespaces={[
+          "VerifyEmail", "Common", "auth.email", "auth.name", "auth.password", "auth.token", "errors.generic",
+          "errors.invalidField",
+        ]}
+      >
+        {status === "valid" ? (
+          <VerifyEmailConfirm token={String(token)} />
+        ) : status === null ? (
           <ResendVerificationForm />
-        </TokenProblem>
-      )}
+        ) : (
+          <TokenProblem message={t(`status.${status}`)}>
+            <hr className="border-line" />
+            <ResendVerificationForm />
+          </TokenProblem>
+        )}
+      </ClientMessages>
     </AuthShell>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { buttonClasses } from "@/components/ui/button";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
@@ -89,13 +90,15 @@ export async function SiteHeader() {
             </ul>
           </nav>
           {signedIn ? (
-            <div className="flex shrink-0 items-center gap-1.5">
-              <OrgSwitcher organizations={signedIn.organizations} />
-              <NotificationBell unread={{ count: signedIn.unread }} />
-              <AccountMenu
-                user={{ name: signedIn.user.name, email: signedIn.user.email, isPlatformAdmin: signedIn.user.isPlatformAdmin }}
-              />
-            </div>
+            <ClientMessages namespaces={["OrgSwitcher", "Notifications.bell", "Notifications.kinds", "AccountMenu", "Header"]}>
+              <div className="flex shrink-0 items-center gap-1.5">
+                <OrgSwitcher organizations={signedIn.organizations} />
+                <NotificationBell unread={{ count: signedIn.unread }} />
+                <AccountMenu
+                  user={{ name: signedIn.user.name, email: signedIn.user.email, isPlatformAdmin: signedIn.user.isPlatformAdmin }}
+                />
+              </div>
+            </ClientMessages>
           ) : null}
         </div>
 

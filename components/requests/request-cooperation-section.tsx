@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { buttonClasses } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/session";
 import { listSendingOrganizations } from "@/lib/requests/sending-organizations";
@@ -57,7 +58,14 @@ export async function RequestCooperationSection({
   return box(
     <>
       <p className="mb-4 text-sm text-muted">{t("lead", { org: receiver.name })}</p>
-      <RequestCooperationForm receiver={receiver} organizations={organizations} defaultOrgSlug={(preselected ?? organizations[0]!).slug} />
+      <ClientMessages
+        namespaces={[
+          "RequestCooperation", "requests.kinds", "requests.kind", "requests.subject", "requests.message", "requests.reason",
+          "requests.errors.invalidId", "Common", "errors.invalidField",
+        ]}
+      >
+        <RequestCooperationForm receiver={receiver} organizations={organizations} defaultOrgSlug={(preselected ?? organizations[0]!).slug} />
+      </ClientMessages>
     </>,
     t("title"),
   );

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
 import { AdminListPage, parseAdminListParams } from "@/components/admin/admin-list-page";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { OrganizationsTable } from "@/components/admin/organizations-table";
 import { requirePlatformAdminPage } from "@/lib/admin/require-platform-admin";
 import { listOrganizations } from "@/lib/admin/users";
@@ -19,7 +20,9 @@ export default async function AdminOrganizationsPage({ searchParams }: { searchP
   const result = await listOrganizations({ page, perPage, query, locale: await getLocale() }, { actor: user });
   return (
     <AdminListPage namespace="AdminOrganizations" action="/admin/organizations" query={query} perPageParam={perPageParam}>
-      <OrganizationsTable {...result} query={query} />
+      <ClientMessages namespaces={["AdminOrganizations", "DataTable", "EmptyState"]}>
+        <OrganizationsTable {...result} query={query} />
+      </ClientMessages>
     </AdminListPage>
   );
 }

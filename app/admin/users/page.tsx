@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 
 import { AdminListPage, parseAdminListParams } from "@/components/admin/admin-list-page";
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { UsersTable } from "@/components/admin/users-table";
 import { requirePlatformAdminPage } from "@/lib/admin/require-platform-admin";
 import { listUsers } from "@/lib/admin/users";
@@ -19,7 +20,9 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
   const result = await listUsers({ page, perPage, query }, { actor: user });
   return (
     <AdminListPage namespace="AdminUsers" action="/admin/users" query={query} perPageParam={perPageParam}>
-      <UsersTable {...result} query={query} />
+      <ClientMessages namespaces={["AdminUsers", "DataTable", "EmptyState", "Dialog"]}>
+        <UsersTable {...result} query={query} />
+      </ClientMessages>
     </AdminListPage>
   );
 }

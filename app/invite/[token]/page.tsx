@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AcceptInvitationButton } from "@/components/orgs/accept-invitation-button";
 import { buttonClasses } from "@/components/ui/button";
 import { getSessionUser } from "@/lib/auth/session";
@@ -62,7 +63,9 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <dt className="text-muted">{t("expires")}</dt>
         <dd className="font-medium text-ink">{format.dateTime(invitation.expiresAt, { dateStyle: "long" })}</dd>
       </dl>
-      {viewer === "invitee" ? <AcceptInvitationButton token={token} /> : null}
+      <ClientMessages namespaces={["InvitePage", "errors.invalidField"]}>
+        {viewer === "invitee" ? <AcceptInvitationButton token={token} /> : null}
+      </ClientMessages>
       {viewer === "otherAccount" && user ? (
         <div role="status" className="flex flex-col gap-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">{t("otherEmailTitle")}</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { CreateOrganizationForm } from "@/components/orgs/create-organization-form";
 import { PageHeader } from "@/components/orgs/page-header";
 import { requireUser } from "@/lib/auth/session";
@@ -26,7 +27,14 @@ export default async function NewOrganizationPage() {
       </div>
       <PageHeader title={t("title")} lead={t("lead")} />
       <div className="rounded-card border border-line bg-surface p-5 shadow-xs sm:p-6">
-        <CreateOrganizationForm countries={countries} />
+        <ClientMessages
+          namespaces={[
+            "OrgCreate", "Common", "orgs.name", "orgs.slug", "orgs.country", "orgs.invitations.invalid", "auth.email",
+            "errors.invalidField",
+          ]}
+        >
+          <CreateOrganizationForm countries={countries} />
+        </ClientMessages>
       </div>
     </div>
   );

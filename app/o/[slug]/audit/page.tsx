@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { AuditTable } from "@/components/orgs/audit-table";
 import { NotAllowed } from "@/components/orgs/not-allowed";
 import { PageHeader } from "@/components/orgs/page-header";
@@ -41,9 +42,11 @@ export default async function AuditLogPage({
   return (
     <>
       <PageHeader title={t("title")} lead={t("lead")} />
-      <Suspense>
-        <AuditTable orgName={membership.organization.name} {...events} />
-      </Suspense>
+      <ClientMessages namespaces={["OrgAudit", "AuditActions", "orgs.roles", "DataTable", "EmptyState"]}>
+        <Suspense>
+          <AuditTable orgName={membership.organization.name} {...events} />
+        </Suspense>
+      </ClientMessages>
     </>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { InvitationsList } from "@/components/orgs/invitations-list";
 import { InviteMemberForm } from "@/components/orgs/invite-member-form";
 import { MembersTable } from "@/components/orgs/members-table";
@@ -33,7 +34,12 @@ export default async function MembersPage({
   const org = { slug: result.membership.organization.slug, name: result.membership.organization.name };
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "OrgMembers", "OrgInvitations", "orgs.roles", "DataTable", "EmptyState", "Dialog", "Common", "orgs.name",
+        "orgs.slug", "orgs.country", "orgs.invitations.invalid", "auth.email", "errors.invalidField",
+      ]}
+    >
       <PageHeader title={t("title")} />
       <Suspense>
         <MembersTable
@@ -64,6 +70,6 @@ export default async function MembersPage({
           </section>
         </div>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }

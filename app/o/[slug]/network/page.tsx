@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/orgs/page-header";
 import { NetworkFilters } from "@/components/partnerships/network-filters";
 import { NetworkPicture } from "@/components/partnerships/network-picture";
@@ -64,7 +65,12 @@ export default async function NetworkPage({
   }
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "Network", "partnerships.ties", "partnerships.description", "partnerships.reason", "partnerships.tie",
+        "errors.notFound", "orgs.country", "Common", "DataTable", "EmptyState",
+      ]}
+    >
       <PageHeader title={t("title")} lead={t("lead", { org: org.name })} />
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <NetworkSummary summary={result.summary} orgSlug={org.slug} />
@@ -91,6 +97,6 @@ export default async function NetworkPage({
           />
         </div>
       </Suspense>
-    </>
+    </ClientMessages>
   );
 }

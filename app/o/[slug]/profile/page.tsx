@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/orgs/page-header";
 import { ProfileEditor } from "@/components/profiles/profile-editor";
 import { requireUser } from "@/lib/auth/session";
@@ -20,9 +21,15 @@ export default async function ProfileEditorPage({ params }: { params: Promise<{ 
   const t = await getTranslations("ProfileEditor");
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "ProfileEditor", "ProfileFields", "ProfileStatus", "ProfileChecklist", "SubmitForReview", "LogoUploader",
+        "profiles", "Common", "orgs.name", "orgs.slug", "orgs.country", "orgs.invitations.invalid", "auth.email",
+        "errors.invalidField", "errors.generic",
+      ]}
+    >
       <PageHeader title={t("title")} lead={t("lead")} />
       <ProfileEditor data={data} />
-    </>
+    </ClientMessages>
   );
 }

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/orgs/page-header";
 import { IncludeOwnCountrySwitch } from "@/components/recommendations/include-own-country-switch";
 import { RecommendationList } from "@/components/recommendations/recommendation-list";
@@ -55,7 +56,7 @@ export default async function RecommendationsPage({
   }
 
   return (
-    <>
+    <ClientMessages namespaces={["Recommendations"]}>
       <PageHeader title={t("title")} lead={t("lead", { orgName: page.organization.name })} />
       <fieldset className="flex flex-col gap-2">
         <legend className="sr-only">{t("filterLabel")}</legend>
@@ -82,6 +83,6 @@ export default async function RecommendationsPage({
         labels={page.labels}
         canSend={page.canSend}
       />
-    </>
+    </ClientMessages>
   );
 }

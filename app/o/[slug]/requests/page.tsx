@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { PageHeader } from "@/components/orgs/page-header";
 import { RequestsFilters } from "@/components/requests/requests-filters";
 import { RequestsTable } from "@/components/requests/requests-table";
@@ -70,7 +71,12 @@ export default async function RequestsPage({
   );
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "Requests", "requests.kinds", "requests.statuses", "requests.kind", "requests.subject", "requests.message",
+        "requests.reason", "requests.errors.invalidId", "Common", "DataTable", "EmptyState",
+      ]}
+    >
       <PageHeader title={t("title")} lead={t("lead")} />
       <div className="flex flex-col gap-4">
         <RequestsTabs orgSlug={org.slug} box={result.box} unread={result.unread} />
@@ -92,6 +98,6 @@ export default async function RequestsPage({
           />
         </Suspense>
       </div>
-    </>
+    </ClientMessages>
   );
 }

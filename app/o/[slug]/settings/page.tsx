@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { DeleteOrganizationSection } from "@/components/orgs/delete-organization-section";
 import { NotAllowed } from "@/components/orgs/not-allowed";
 import { OrganizationSettingsForm } from "@/components/orgs/organization-settings-form";
@@ -33,7 +34,12 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
   const { organization, role } = result.value;
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "OrgSettings", "Dialog", "Common", "orgs.name", "orgs.slug", "orgs.country", "orgs.invitations.invalid",
+        "auth.email", "errors.invalidField",
+      ]}
+    >
       <PageHeader title={t("title")} />
       <section aria-labelledby="general-title" className="rounded-card border border-line bg-surface p-5 shadow-xs sm:p-6">
         <h2 id="general-title" className="text-lg font-semibold text-ink">
@@ -48,6 +54,6 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
         </div>
       </section>
       {can(role, "org:delete") ? <DeleteOrganizationSection org={{ slug: organization.slug, name: organization.name }} /> : null}
-    </>
+    </ClientMessages>
   );
 }

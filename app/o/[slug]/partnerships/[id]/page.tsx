@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { cache } from "react";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { CountryLabel } from "@/components/partnerships/country-label";
 import { PartnershipActions, ProposalPanel } from "@/components/partnerships/partnership-actions";
 import { PartnershipHistory } from "@/components/partnerships/partnership-history";
@@ -48,7 +49,12 @@ export default async function PartnershipPage({ params }: { params: Params }) {
   };
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "Partnership", "partnerships.ties", "partnerships.description", "partnerships.reason", "partnerships.tie",
+        "errors.notFound", "orgs.country", "Common", "Dialog", "errors.invalidField",
+      ]}
+    >
       <div className="flex flex-col gap-4">
         <Link href={`/o/${orgSlug}/network`} className="inline-flex w-fit items-center gap-1 text-sm font-medium text-brand-800 hover:underline">
           <span aria-hidden="true" className="rtl:rotate-180">
@@ -97,6 +103,6 @@ export default async function PartnershipPage({ params }: { params: Params }) {
         <PartnershipHistory events={view.events} orgSlug={orgSlug} />
         <PartnershipRequests requests={view.requests} orgSlug={orgSlug} />
       </div>
-    </>
+    </ClientMessages>
   );
 }

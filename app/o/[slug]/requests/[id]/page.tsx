@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 
+import { ClientMessages } from "@/components/i18n/client-messages";
 import { RequestActions } from "@/components/requests/request-actions";
 import { RequestReplyForm } from "@/components/requests/request-reply-form";
 import { RequestStatusBadge } from "@/components/requests/request-status-badge";
@@ -37,7 +38,12 @@ export default async function RequestPage({ params }: Props) {
   const isClosed = request.status === "DECLINED" || request.status === "WITHDRAWN" || request.status === "EXPIRED";
 
   return (
-    <>
+    <ClientMessages
+      namespaces={[
+        "RequestPage", "requests.kind", "requests.subject", "requests.message", "requests.reason",
+        "requests.errors.invalidId", "Common", "Dialog", "errors.invalidField",
+      ]}
+    >
       <RefreshWhenSeen wasUnread={data.wasUnread} />
       <div className="flex flex-col gap-4">
         <p className="text-sm">
@@ -89,6 +95,6 @@ export default async function RequestPage({ params }: Props) {
       ) : !canWriteSomething ? (
         <Alert variant="info">{t("readOnlyNotice")}</Alert>
       ) : null}
-    </>
+    </ClientMessages>
   );
 }
