@@ -5,6 +5,7 @@
  * formula cells, the 10,000-row cap) and the OpenAPI document, which must
  * describe the answers the routes really give.
  */
+import { gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { GET as getCluster, OPTIONS as optionsCluster } from "@/app/api/v1/clusters/[slug]/route";
@@ -17,6 +18,7 @@ import { DEMO_CLUSTERS } from "@/prisma/demo/clusters";
 import { seedDemoData } from "@/prisma/seed";
 import { ZDirectoryEntry, ZDirectoryPage, ZDirectoryQuery } from "@/lib/directory/schemas";
 import { MAX_EXPORT_ROWS } from "@/lib/directory/schemas";
+import { PRECOMPRESSED_API_PATHS } from "./encoding";
 import { ZApiError } from "./errors";
 import { apiGet } from "./route";
 import { API_RATE_LIMIT, CSV_EXPORT_COST } from "./rate-limit-config";
@@ -75,11 +77,117 @@ describe("GET /api/v1/clusters", () => {
     expect(body.total).toBeGreaterThanOrEqual(0);
   });
 
+  it("answers a repeated query string the same way, in the language of each request", async () => {
+    // The route keeps parsed query strings (frozen objects shared by requests); the language is not part of them.
+    const path = "/api/v1/clusters?country=DK&sort=name&perPage=2";
+    const first = ZDirectoryPage.parse(await (await listClusters(request(path))).json());
+    const again = ZDirectoryPage.parse(await (await listClusters(request(path))).json());
+    expect(again).toEqual(first);
+    const russian = ZDirectoryPage.parse(await (await listClusters(request(path, { headers: { "accept-language": "ru" } }))).json());
+    expect(russian.data.map((d) => d.slug)).toEqual(first.data.map((d) => d.slug));
+    expect(first.data[0]!.countryName).toBe("Denmark");
+    expect(russian.data[0]!.countryName).toBe("Дания");
+    const other = ZDirectoryPage.parse(await (await listClusters(request("/api/v1/clusters?country=DK&sort=name&perPage=1"))).json());
+    expect(other.data).toHaveLength(1);
+  });
+
   it("answers a CORS preflight", async () => {
     const response = optionsClusters();
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
     expect(response.headers.get("access-control-allow-methods")).toBe("GET, OPTIONS");
+  });
+});
+
+describe("GET /api/v1/clusters: precompressed answers", () => {
+  const gzip = { "accept-encoding": "gzip, deflate, br" };
+  const bytesOf = async (response: Response) => Buffer.from(await response.arrayBuffer());
+
+  it("is the one precompressed path (next.config.ts labels its answers: lib/api/encoding.ts)", () => {
+    expect(PRECOMPRESSED_API_PATHS).toEqual(["/api/v1/clusters"]);
+  });
+
+  it("answers gzip that decodes to exactly the plain answer's JSON, with Vary on language and encoding", async () => {
+    const path = "/api/v1/clusters?country=DE&lang=ru&perPage=5";
+    const plain = await listClusters(request(path));
+    const encoded = await listClusters(request(path, { headers: gzip }));
+    expect(plain.status).toBe(200);
+    expect(encoded.status).toBe(200);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(encoded.headers.get("content-encoding")).toBe("gzip");
+    for (const response of [plain, encoded]) {
+      expect(response.headers.get("vary")).toBe("Accept-Language, Accept-Encoding");
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(response.headers.get("cache-control")).toBe("public, max-age=30");
+      expect(response.headers.get("access-control-allow-origin")).toBe("*");
+      expect(response.headers.get("ratelimit-limit")).toBe(String(API_RATE_LIMIT.points));
+    }
+    const plainText = (await bytesOf(plain)).toString("utf8");
+    const gzipped = await bytesOf(encoded);
+    expect([...gzipped.subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(gzipped).toString("utf8")).toBe(plainText);
+    expect(ZDirectoryPage.parse(JSON.parse(plainText)).data[0]!.countryName).toBe("Германия");
+  });
+
+  it.each([
+    ["no Accept-Encoding", {}],
+    ["identity", { "accept-encoding": "identity" }],
+    ["gzip;q=0", { "accept-encoding": "gzip;q=0, deflate" }],
+  ])("answers plain JSON to a client that asks for %s", async (_label, headers: Record<string, string>) => {
+    const response = await listClusters(request("/api/v1/clusters?country=DK", { headers }));
+    expect(response.headers.get("content-encoding")).toBeNull();
+    expect(ZDirectoryPage.parse(await response.json()).total).toBe(3);
+  });
+
+  it("sends the same gzip bytes for a repeated query, and new ones as soon as the directory changes", async () => {
+    const path = "/api/v1/clusters?country=DK&sort=name&perPage=1";
+    const first = await bytesOf(await listClusters(request(path, { headers: gzip })));
+    expect((await bytesOf(await listClusters(request(path, { headers: gzip })))).equals(first)).toBe(true);
+    const slug = JSON.parse(gunzipSync(first).toString("utf8")).data[0].slug as string;
+    const before = await db.organization.findUniqueOrThrow({ where: { slug } });
+    try {
+      await db.organization.update({ where: { slug }, data: { name: "Aaa Gzip Renamed Cluster" } });
+      const after = JSON.parse(gunzipSync(await bytesOf(await listClusters(request(path, { headers: gzip })))).toString("utf8"));
+      expect(after.data[0]).toMatchObject({ slug, name: "Aaa Gzip Renamed Cluster" });
+    } finally {
+      await db.organization.update({ where: { slug }, data: { name: before.name } });
+    }
+  });
+
+  it("gzips its refusals too (429 with Retry-After), since the whole path is labelled gzip", async () => {
+    const ip = freshIp();
+    for (let i = 0; i < API_RATE_LIMIT.points; i += 1) await listClusters(request("/api/v1/clusters?perPage=1", { ip }));
+    const refused = await listClusters(request("/api/v1/clusters?perPage=1", { ip, headers: gzip }));
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(refused.headers.get("access-control-allow-origin")).toBe("*");
+    expect(refused.headers.get("content-encoding")).toBe("gzip");
+    expect(ZApiError.parse(JSON.parse(gunzipSync(await bytesOf(refused)).toString("utf8"))).error.code).toBe("rate_limited");
+    const plain = await listClusters(request("/api/v1/clusters?perPage=1", { ip }));
+    expect(plain.status).toBe(429);
+    expect(plain.headers.get("content-encoding")).toBeNull();
+    expect(ZApiError.parse(await plain.json()).error.code).toBe("rate_limited");
+  });
+
+  it("gzips the 500 and 503 of a precompressed route, and leaves other routes' answers to Next.js", async () => {
+    const failing = (error: Error, options: { precompressed?: boolean }) =>
+      apiGet(async () => {
+        throw error;
+      }, options);
+    const outage = Object.assign(new Error("the database system is shutting down"), { code: "P2010" });
+    for (const [error, status] of [
+      [new Error("boom"), 500],
+      [Object.assign(new Error("Code: `57P03`"), { code: "P2010" }), 503],
+    ] as const) {
+      const response = await failing(error, { precompressed: true })(request("/api/v1/clusters", { headers: gzip }));
+      expect(response.status).toBe(status);
+      expect(response.headers.get("content-encoding")).toBe("gzip");
+      expect(ZApiError.safeParse(JSON.parse(gunzipSync(await bytesOf(response)).toString("utf8"))).success).toBe(true);
+    }
+    const other = await failing(outage, {})(request("/api/v1/clusters/x", { headers: gzip }));
+    expect(other.status).toBe(503);
+    expect(other.headers.get("content-encoding")).toBeNull();
+    expect(ZApiError.parse(await other.json()).error.code).toBe("unavailable");
   });
 });
 

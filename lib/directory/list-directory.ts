@@ -1,10 +1,12 @@
 import "server-only";
+import { EncodedJson } from "@/lib/api/encoding";
 import { getPgPool } from "@/lib/db/pg-pool";
 import { countryName } from "@/lib/geo/countries";
 import type { Locale } from "@/lib/i18n/locale";
 import { summarize } from "@/lib/profiles/json-ld";
 import { fileUrl } from "@/lib/storage/file-url";
 import { VersionedCache } from "./cache";
+import { readDirectoryVersion } from "./version";
 import { directoryStatement, type DirectoryRow, type RawDirectoryItem } from "./directory-sql";
 import {
   CLUSTER_LABELS,
@@ -84,24 +86,29 @@ function itemFrom(raw: RawDirectoryItem, locale: Locale): DirectoryItem {
 }
 
 const cache = new VersionedCache<DirectoryPage>();
-/** The API's answers, serialised with absolute links: a repeated API query costs no JSON work either. */
-const jsonCache = new VersionedCache<string>();
+/**
+ * The API's answers, serialised with absolute links, as UTF-8 bytes and (once
+ * asked for) gzip: a repeated API query costs no JSON work and no compression.
+ */
+const jsonCache = new VersionedCache<EncodedJson>();
+
+/**
+ * Keys already computed for a query object: the API parses a repeated query
+ * string once and passes the same (frozen) object again
+ * (app/api/v1/clusters/route.ts), so its keys are not rebuilt per request.
+ */
+const keysOfQuery = new WeakMap<TDirectoryQuery, Map<string, string>>();
+function memoKey(query: TDirectoryQuery, slot: string, make: () => string): string {
+  let keys = keysOfQuery.get(query);
+  if (!keys) keysOfQuery.set(query, (keys = new Map()));
+  let key = keys.get(slot);
+  if (key === undefined) keys.set(slot, (key = make()));
+  return key;
+}
 
 /** The cache key: the whole query (normalised by its schema) and the language. */
 function cacheKey(query: TDirectoryQuery, locale: Locale): string {
-  return JSON.stringify([locale, directoryQueryToSearchParams(query).toString()]);
-}
-
-const VERSION_SQL = { name: "directory-version", text: `SELECT "version"::text AS version FROM "DirectoryVersion" WHERE "id" = 1` };
-
-/**
- * The current "DirectoryVersion": one primary-key read, on a plain pg pool
- * as a prepared statement (lib/db/pg-pool.ts; a Prisma call costs several
- * times more on this path).
- */
-async function currentVersion(): Promise<string | null> {
-  const result = await getPgPool("reads").query<{ version: string }>(VERSION_SQL);
-  return result.rows[0]?.version ?? null;
+  return memoKey(query, locale, () => JSON.stringify([locale, directoryQueryToSearchParams(query).toString()]));
 }
 
 async function queryDirectory(query: TDirectoryQuery, locale: Locale): Promise<{ version: string | null; page: DirectoryPage }> {
@@ -130,7 +137,7 @@ async function queryDirectory(query: TDirectoryQuery, locale: Locale): Promise<{
 export async function listDirectory(query: TDirectoryQuery, options: { locale: Locale }): Promise<DirectoryPage> {
   const key = cacheKey(query, options.locale);
   if (cache.has(key)) {
-    const hit = cache.get(key, await currentVersion());
+    const hit = cache.get(key, await readDirectoryVersion());
     if (hit) return hit;
   }
   const { version, page } = await queryDirectory(query, options.locale);
@@ -140,21 +147,22 @@ export async function listDirectory(query: TDirectoryQuery, options: { locale: L
 
 /**
  * The same answer as the API's JSON body: `url` and `logoUrl` absolute on
- * `baseUrl`. Cached as text under the same version as the page, so a
- * repeated API query is one primary-key read and a string. `version`: the
+ * `baseUrl`. Cached as UTF-8 bytes, with their gzip made on first use
+ * (lib/api/encoding.ts), under the same version as the page, so a repeated
+ * API query is one primary-key read and bytes ready to send. `version`: the
  * current "DirectoryVersion" if the caller has just read it (the API reads
  * it with its rate-limit statement), which spares that read.
  */
 export async function listDirectoryJson(
   query: TDirectoryQuery,
   options: { locale: Locale; baseUrl: string; version?: string | null },
-): Promise<string> {
+): Promise<EncodedJson> {
   const pageKey = cacheKey(query, options.locale);
-  const key = JSON.stringify([pageKey, options.baseUrl]);
+  const key = memoKey(query, `${options.locale} ${options.baseUrl}`, () => JSON.stringify([pageKey, options.baseUrl]));
   let version: string | null = null;
   let page: DirectoryPage | undefined;
   if (jsonCache.has(key) || cache.has(pageKey)) {
-    version = options.version !== undefined ? options.version : await currentVersion();
+    version = options.version !== undefined ? options.version : await readDirectoryVersion();
     const hit = jsonCache.get(key, version);
     if (hit !== undefined) return hit;
     // The HTML page may have asked the same question under this version.
@@ -171,7 +179,7 @@ export async function listDirectoryJson(
     ...page,
     data: page.data.map((item) => ({ ...item, url: absolute(item.url), logoUrl: item.logoUrl ? absolute(item.logoUrl) : null })),
   };
-  const json = JSON.stringify(body);
+  const json = new EncodedJson(JSON.stringify(body));
   jsonCache.set(key, version, json);
   return json;
 }

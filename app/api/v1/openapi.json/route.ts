@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json - the OpenAPI 3.1 document of the public API, generated from its zod schemas
 import { absoluteUrl } from "@/lib/api/absolute-url";
-import { preflight, withCors } from "@/lib/api/cors";
+import { preflight, withApiHeaders } from "@/lib/api/cors";
 import { buildOpenApiDocument } from "@/lib/api/openapi";
 
 export const dynamic = "force-dynamic";
@@ -9,7 +9,7 @@ let document: Record<string, unknown> | undefined;
 
 export function GET() {
   document ??= buildOpenApiDocument({ serverUrl: absoluteUrl("") });
-  return withCors(Response.json(document, { headers: { "Cache-Control": "public, max-age=300" } }));
+  return withApiHeaders(Response.json(document, { headers: { "Cache-Control": "public, max-age=300" } }));
 }
 
 export function OPTIONS() {
