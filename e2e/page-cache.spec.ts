@@ -8,7 +8,7 @@ import { createApprovedOrganization, createUser, e2eDb, signIn, uniqueSuffix } f
 
 /**
  * The anonymous page cache in front of Next.js (lib/http/page-cache.ts,
- * lib/http/page-cache-front.ts) as a visitor meets it: the second visit of
+ * lib/http/fast-lane.ts) as a visitor meets it: the second visit of
  * the same directory view comes from the cache, yet with its own CSP nonce on
  * every script, in the visitor's language, with a change to the directory
  * visible at once, and never for a signed-in visitor.
