@@ -44,7 +44,7 @@ test("a newcomer signs up, confirms the address from the mailbox, signs in and o
   const email = `newcomer-${uniqueSuffix()}@example.org`;
   const password = "a long and memorable passphrase";
 
-  await page.goto("/signup");
+  await gotoHydrated(page, "/signup");
   await expect(page.getByRole("heading", { level: 1, name: en.SignUp.title })).toBeVisible();
   await page.getByLabel(en.SignUp.name).fill("Nora Newcomer");
   await page.getByLabel(en.SignUp.email).fill(email);
@@ -126,7 +126,7 @@ test("a forgotten password is reset from the mailbox; the old one stops working"
   const user = await createUser();
   const newPassword = "a fresh passphrase for spring";
 
-  await page.goto("/signin");
+  await gotoHydrated(page, "/signin");
   await page.getByRole("link", { name: en.SignIn.forgotPassword }).click();
   await expect(page.getByRole("heading", { level: 1, name: en.ForgotPassword.title })).toBeVisible();
   await page.getByLabel(en.ForgotPassword.email).fill(user.email);
@@ -185,7 +185,7 @@ test("signing up from an invitation link joins the organisation and signs in at 
 
 test("the sign-up form shows field errors in the page and creates nothing", async ({ page }) => {
   const before = await e2eDb().user.count();
-  await page.goto("/signup");
+  await gotoHydrated(page, "/signup");
   await page.getByLabel(en.SignUp.email).fill("not-an-email");
   await page.getByRole("textbox", { name: en.SignUp.password, exact: true }).fill("short");
   await page.getByRole("button", { name: en.SignUp.submit }).click();
@@ -208,7 +208,7 @@ test.describe("in Russian", () => {
   test.use({ locale: "ru-RU", extraHTTPHeaders: { "Accept-Language": "ru-RU,ru;q=0.9" } });
 
   test("the sign-up form shows its field errors in Russian", async ({ page }) => {
-    await page.goto("/signup");
+    await gotoHydrated(page, "/signup");
     await expect(page.getByRole("heading", { level: 1, name: ru.SignUp.title })).toBeVisible();
     await page.getByLabel(ru.SignUp.email).fill("не адрес");
     await page.getByRole("textbox", { name: ru.SignUp.password, exact: true }).fill("короткий");

@@ -5,7 +5,7 @@ import domain from "../messages/en/domain.json" with { type: "json" };
 import ui from "../messages/en/ui.json" with { type: "json" };
 import accounts from "../messages/en/accounts.json" with { type: "json" };
 import { ADMIN_LOGIN } from "../prisma/seed";
-import { createOrganization, createUser, e2eDb, signIn, uniqueSuffix } from "./fixtures";
+import { createOrganization, createUser, e2eDb, gotoHydrated, signIn, uniqueSuffix } from "./fixtures";
 
 // Texts come from the catalogues, so a copy edit does not break the test
 // while a missing translation or a changed behaviour does.
@@ -116,7 +116,7 @@ test.describe("platform administration", () => {
     const other = await createOrganization({ owner, name: `Alpine Foods ${suffix}`, country: "CH" });
     await signIn(page, ADMIN_LOGIN);
 
-    await page.goto("/admin/organizations");
+    await gotoHydrated(page, "/admin/organizations");
     await expect(page.getByRole("heading", { level: 1, name: admin.AdminOrganizations.title })).toBeVisible();
     await page.getByLabel(admin.AdminOrganizations.searchLabel).fill(`fjord robotics ${suffix}`);
     await page.getByRole("button", { name: admin.AdminOrganizations.search, exact: true }).click();

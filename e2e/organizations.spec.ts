@@ -12,6 +12,7 @@ import {
   createUser,
   e2eDb,
   firstLink,
+  gotoHydrated,
   latestEmailTo,
   signIn,
   uniqueSuffix,
@@ -38,7 +39,7 @@ test.describe("organisations", () => {
     const orgName = `Øresund Robotics ${suffix}`;
 
     // Sign up in the browser.
-    await page.goto("/signup");
+    await gotoHydrated(page, "/signup");
     await page.getByLabel(accounts.SignUp.name).fill(newcomer.name);
     await page.getByLabel(accounts.SignUp.email).fill(newcomer.email);
     await page.getByRole("textbox", { name: accounts.SignUp.password, exact: true }).fill(newcomer.password);
@@ -53,7 +54,7 @@ test.describe("organisations", () => {
 
     // Sign in: the landing page is "My organisations", empty for now.
     await signIn(page, newcomer);
-    await page.goto("/orgs");
+    await gotoHydrated(page, "/orgs");
     await expect(page.getByRole("heading", { name: orgs.OrgsList.emptyTitle })).toBeVisible();
 
     // Create the organisation: the web address follows the name.
@@ -221,7 +222,7 @@ test.describe("organisations", () => {
     await expect(page.getByRole("heading", { name: orgs.OrgAudit.notAllowedTitle })).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
 
-    await page.goto(`/o/${org.slug}/settings`);
+    await gotoHydrated(page, `/o/${org.slug}/settings`);
     await expect(page.getByRole("heading", { name: orgs.OrgSettings.notAllowedTitle })).toBeVisible();
     await expect(page.getByRole("button", { name: orgs.OrgSettings.delete })).toHaveCount(0);
   });
@@ -233,7 +234,7 @@ test.describe("organisations", () => {
     await addMember({ organizationId: org.id, userId: admin.id, role: "ADMIN" });
     await signIn(page, admin);
 
-    await page.goto(`/o/${org.slug}/members`);
+    await gotoHydrated(page, `/o/${org.slug}/members`);
     const roleSelect = page.getByLabel(orgs.OrgInvitations.inviteRole);
     await expect(roleSelect.locator("option")).toHaveText([orgs.orgs.roles.ADMIN, orgs.orgs.roles.EDITOR, orgs.orgs.roles.MEMBER]);
     // The owner's row has no actions for an admin.
@@ -260,7 +261,7 @@ test.describe("organisations", () => {
     const invitee = await createUser({ name: "Ines Invitee" });
     const intruder = await createUser({ name: "Ivan Intruder" });
     await signIn(page, owner);
-    await page.goto(`/o/${org.slug}/members`);
+    await gotoHydrated(page, `/o/${org.slug}/members`);
     await page.getByLabel(orgs.OrgInvitations.email).fill(invitee.email);
     await page.getByRole("button", { name: orgs.OrgInvitations.submit }).click();
     await expect(page.getByRole("list", { name: orgs.OrgInvitations.listLabel }).getByText(invitee.email)).toBeVisible();
@@ -278,7 +279,7 @@ test.describe("organisations", () => {
     // The invitee, signed out, signs in from the page and comes back to accept.
     const own = await browser.newContext();
     const invitePage = await own.newPage();
-    await invitePage.goto(path);
+    await gotoHydrated(invitePage, path);
     await invitePage.getByRole("link", { name: orgs.InvitePage.signInToAccept }).click();
     await invitePage.getByLabel(accounts.SignIn.email).fill(invitee.email);
     await invitePage.getByRole("textbox", { name: accounts.SignIn.password, exact: true }).fill(invitee.password);
@@ -302,13 +303,13 @@ test.describe("organisations", () => {
     const newSlug = `renamed-${uniqueSuffix()}`;
     await signIn(page, owner);
 
-    await page.goto(`/o/${org.slug}/settings`);
+    await gotoHydrated(page, `/o/${org.slug}/settings`);
     await page.getByLabel(orgs.OrgSettings.slug).fill(newSlug);
     await page.getByRole("button", { name: orgs.OrgSettings.save }).click();
     await expect(page).toHaveURL(`/o/${newSlug}/settings`);
     expect((await page.goto(`/o/${org.slug}`))?.status()).toBe(404);
 
-    await page.goto(`/o/${newSlug}/settings`);
+    await gotoHydrated(page, `/o/${newSlug}/settings`);
     await page.getByRole("button", { name: orgs.OrgSettings.delete }).click();
     const dialog = page.getByRole("dialog");
     const confirm = dialog.getByRole("button", { name: orgs.OrgSettings.deleteConfirm });

@@ -2,7 +2,7 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createTranslator } from "next-intl";
 
 import messages from "../messages/en/partnerships.json" with { type: "json" };
-import { createApprovedOrganization, createUser, e2eDb, signIn, uniqueSuffix } from "./fixtures";
+import { createApprovedOrganization, createUser, e2eDb, gotoHydrated, signIn, uniqueSuffix } from "./fixtures";
 
 // Texts come from the catalogue (rendered with next-intl's own translator),
 // so a copy edit does not break the tests while a missing text still does.
@@ -172,14 +172,14 @@ test.describe("partnerships", () => {
     const pageA = await signedInPage(browser, userA);
     const pageB = await signedInPage(browser, userB);
 
-    await pageA.goto(`/o/${orgA.slug}/partnerships/${partnershipId}`);
+    await gotoHydrated(pageA, `/o/${orgA.slug}/partnerships/${partnershipId}`);
     await pageA.getByRole("button", { name: t("propose", { tie: "DURABLE" }) }).click();
     const proposeDialog = pageA.getByRole("dialog");
     await proposeDialog.getByLabel(t("proposeField")).fill("Shared use of our clean-room facilities.");
     await proposeDialog.getByRole("button", { name: t("proposeSubmit") }).click();
     await expect(pageA.getByTestId("proposal-panel")).toBeVisible();
 
-    await pageB.goto(`/o/${orgB.slug}/partnerships/${partnershipId}`);
+    await gotoHydrated(pageB, `/o/${orgB.slug}/partnerships/${partnershipId}`);
     await pageB.getByTestId("proposal-panel").getByRole("button", { name: t("decline") }).click();
     const declineDialog = pageB.getByRole("dialog", { name: t("declineTitle") });
     await declineDialog.getByLabel(t("declineReason")).fill("Not before the project is funded.");
