@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = {
   "partnership.raiseProposed": { defaultDelivery: "IMMEDIATE" },
   "partnership.raiseConfirmed": { defaultDelivery: "IMMEDIATE" },
   "partnership.raiseDeclined": { defaultDelivery: "IMMEDIATE" },
+  "partnership.raiseWithdrawn": { defaultDelivery: "IMMEDIATE" },
   "partnership.ended": { defaultDelivery: "IMMEDIATE" },
   "profile.approved": { defaultDelivery: "IMMEDIATE" },
   "profile.rejected": { defaultDelivery: "IMMEDIATE" },

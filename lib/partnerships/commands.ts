@@ -238,9 +238,8 @@ export async function declineTieRaise(
 }
 
 /**
- * The proposing side takes its proposal back. There is no notification kind
- * for this (lib/notifications/kinds.ts); the other side sees it in the
- * history and the proposal disappears from their page.
+ * The proposing side takes its proposal back: the other side, told of the
+ * proposal, is told it has nothing left to answer; it is in the history too.
  */
 export async function withdrawTieRaise(
   input: { orgSlug: string; partnershipId: string },
@@ -252,7 +251,12 @@ export async function withdrawTieRaise(
     if (!partnership.proposedTie) throw new DomainError("partnerships.errors.noProposal");
     if (partnership.proposedByOrgId !== step.acting.organization.id) throw new DomainError("partnerships.errors.notOwnProposal");
     await tx.partnership.update({ where: { id: partnership.id }, data: { ...clearedProposal, lastActivityAt: now } });
-    await record(step, ctx, { event: "RAISE_WITHDRAWN", tie: partnership.proposedTie, audit: "partnership.raise_withdrawn" });
+    await record(step, ctx, {
+      event: "RAISE_WITHDRAWN",
+      tie: partnership.proposedTie,
+      audit: "partnership.raise_withdrawn",
+      notify: { kind: "partnership.raiseWithdrawn" },
+    });
     return { partnershipId: partnership.id };
   });
 }

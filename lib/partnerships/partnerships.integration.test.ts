@@ -154,6 +154,10 @@ describe("answering a proposal", () => {
     expect(row).toMatchObject({ tie: "WEAK", proposedTie: null });
     const event = await db.partnershipEvent.findFirstOrThrow({ where: { partnershipId, kind: "RAISE_WITHDRAWN" } });
     expect(event).toMatchObject({ organizationId: orgA.id, tie: "DURABLE" });
+    // The other side, told of the proposal, is told it is gone.
+    const notice = await db.notification.findFirstOrThrow({ where: { kind: "partnership.raiseWithdrawn" } });
+    expect(notice.userId).toBe(ownerB.id);
+    expect(notice.data).toMatchObject({ orgName: orgA.name, tie: "DURABLE" });
     // Nothing left to answer.
     await rejectsWith(confirmTieRaise(ref(orgB), ownerB.ctx), "partnerships.errors.noProposal");
     await rejectsWith(withdrawTieRaise(ref(orgA), ownerA.ctx), "partnerships.errors.noProposal");
