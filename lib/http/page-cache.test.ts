@@ -139,6 +139,20 @@ describe("PageCache", () => {
     expect(renders()).toBe(2);
   });
 
+  it("gives an uncacheable render only to the request it was made for; the ones that waited are rendered normally", async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { cache, renders } = cacheWith({
+      render: async (n) => (await gate, renderedPage(`rendered${n}`, { headers: { "set-cookie": "visitor=first" } })),
+    });
+    const answers = Promise.all(["a", "b"].map((nonce) => respond(cache, nonce)));
+    release();
+    const [first, second] = await answers;
+    expect(renders()).toBe(1);
+    expect(first?.headers.get("set-cookie")).toBe("visitor=first");
+    expect(second).toBeNull();
+  });
+
   it("falls back to a normal render when the loopback render or the version read fails", async () => {
     const failing = cacheWith({ render: () => Promise.reject(new Error("connection refused")) });
     expect(await respond(failing.cache, "n1")).toBeNull();

@@ -151,6 +151,7 @@ export class PageCache<R extends PageRequest = PageRequest> {
     const cached = this.pages.get(key, version);
     if (cached) return answer(cached, request, nonce, policy, "hit");
 
+    const isOwnRender = !this.inFlight.has(key);
     let rendered: Rendered;
     try {
       rendered = await this.renderOnce(key, version, request);
@@ -159,7 +160,9 @@ export class PageCache<R extends PageRequest = PageRequest> {
       return null;
     }
     if (rendered.cacheable) return answer(rendered.cacheable, request, nonce, policy, "miss");
-    // Not cacheable (a redirect, a 404, an error page): the render answers this request as it is.
+    // Not cacheable (a redirect, a 404, an error page, a cookie): the render answers the request it
+    // was made for, as it is; a request that waited for another one's render is rendered normally.
+    if (!isOwnRender) return null;
     return { status: rendered.status, headers: rendered.headers, body: rendered.body };
   }
 
