@@ -51,6 +51,7 @@ import pg from "pg";
 import { directoryStatement } from "../lib/directory/directory-sql";
 import { parseDirectoryQuery } from "../lib/directory/schemas";
 import { PAGE_CACHE_BYPASS_HEADER } from "../lib/http/page-cache";
+import { percentile } from "./measure";
 
 const DEFAULT_QUERY = "q=artificial+intelligence&country=DE&ecosystem=digital";
 
@@ -89,12 +90,6 @@ async function probe(url: string, headers: Record<string, string> = {}): Promise
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
 /** Runs `task` from `concurrency` workers for `seconds` (after a warm-up), and collects latencies in ms. */

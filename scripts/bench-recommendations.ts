@@ -21,11 +21,11 @@
  * Options: --url postgresql://…, --orgs 100, --warmup 10, --limit 20,
  * --seed-requests 0, --reset-requests, --explain, --own (include own country).
  */
-import net from "node:net";
 import { spawnSync } from "node:child_process";
 import { performance } from "node:perf_hooks";
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
+import { isListening, percentile } from "./measure";
 
 // The domain modules start with `import "server-only"`, which only resolves
 // outside React Server Components under the "react-server" condition: run
@@ -38,26 +38,6 @@ if (!process.execArgv.includes("--conditions=react-server")) {
 }
 
 const BENCH_SUBJECT = "bench:recommendations";
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
-}
 
 async function main() {
   const { values } = parseArgs({

@@ -18,7 +18,6 @@
  * Options: --orgs N (default 100000), --reset, --seed N (default 42),
  * --batch N (default 5000).
  */
-import net from "node:net";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { openLocalDatabase } from "../lib/db/local-database";
@@ -26,6 +25,7 @@ import { createDbClient } from "../lib/db/create-client";
 import { getEnv } from "../lib/env";
 import { ECOSYSTEMS, TECHNOLOGY_KEYWORDS } from "../lib/profiles/taxonomy-seed";
 import { seedTaxonomies } from "../prisma/seed";
+import { isListening } from "./measure";
 
 export const SYNTHETIC_SLUG_PREFIX = "synthetic-";
 
@@ -531,20 +531,6 @@ async function insertBatch(client: pg.PoolClient, rows: Synthetic[]) {
       col((r) => r.createdAt), col((r) => r.publishedAt), now,
     ],
   );
-}
-
-function isListening(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "127.0.0.1", port }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-    socket.setTimeout(1000, () => {
-      socket.destroy();
-      resolve(false);
-    });
-  });
 }
 
 async function main() {

@@ -10,17 +10,7 @@ import { randomBytes } from "node:crypto";
 import { callAction, CookieJar, request, signIn, type ActionOutcome, type Exchange } from "./http";
 import type { LoadUser } from "./environment";
 import { findLeak, type Recorder } from "./stats";
-
-export const REQUEST_KINDS = [
-  "JOINT_PROJECT",
-  "TECHNOLOGY_TRANSFER",
-  "MARKET_ENTRY",
-  "BUSINESS_MISSION",
-  "INVESTMENT",
-  "SUPPLY_CHAIN",
-  "EVENT",
-  "OTHER",
-] as const;
+import { REQUEST_KINDS } from "../../lib/requests/schemas";
 
 /** Requests one organisation may send in 24 hours (lib/requests/rules.ts): a simulated user stays under it. */
 const SEND_BUDGET = 20;

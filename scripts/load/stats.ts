@@ -1,3 +1,5 @@
+import { percentile } from "../measure";
+
 /**
  * What the load test counts: every exchange with its kind, outcome and time
  * (relative to the start of the run), so that errors can be told apart by
@@ -17,12 +19,6 @@ export type Sample = {
   evidence?: string;
   instance: number;
 };
-
-export function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
-}
 
 /** Signs that an answer leaks internals: a stack frame, an error class name, database or framework text. */
 const LEAK_PATTERNS: RegExp[] = [
